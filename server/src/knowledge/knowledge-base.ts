@@ -1,0 +1,112 @@
+/**
+ * The knowledge base: loaded packs merged into one set of entities, with every alias the matcher may
+ * look for. Later packs win: the analyst's workspace packs come after the built-in ones, may redefine
+ * an entity by id, add aliases to it (`extend`) or hide an entity or an alias (`hide`).
+ */
+import type { EntityType, MentionForm } from '../analysis/types';
+import { normalizeArabic } from '../analysis/normalize';
+import { deriveNisbaStem, inflectNisba } from '../analysis/nisba';
+import type { AliasObject, AliasSpec, Entity, LoadedPack } from './types';
+
+/** One surface form that names an entity, as the matcher indexes it. */
+export interface AliasEntry {
+  entityId: string;
+  type: EntityType;
+  /** The alias as written in the pack, or the generated nisba form. */
+  alias: string;
+  /** Normalized alias: tokens separated by one space. */
+  norm: string;
+  form: Extract<MentionForm, 'name' | 'adjective'>;
+  short: boolean;
+  unsafe: boolean;
+  ambiguous: boolean;
+  /** Id of the pack that supplied the alias. */
+  pack: string;
+  /** Position of the pack in load order; later packs win ties. */
+  packRank: number;
+}
+
+export interface PackSummary {
+  id: string;
+  source: string;
+  builtin: boolean;
+  entities: number;
+}
+
+export class KnowledgeBase {
+  readonly entities = new Map<string, Entity>();
+  readonly aliases: AliasEntry[] = [];
+  readonly packs: PackSummary[] = [];
+  /** Changes whenever the packs change, so that caches keyed by it stay honest. */
+  readonly version: number;
+
+  constructor(packs: LoadedPack[], version = 0) {
+    this.version = version;
+    const hiddenIds = new Set<string>();
+    const hiddenAliases = new Set<string>();
+    const extraAliases = new Map<string, { spec: AliasSpec; pack: string; rank: number }[]>();
+    const extraNisba = new Map<string, { stem: string; pack: string; rank: number }[]>();
+    packs.forEach((loaded, rank) => {
+      const { data } = loaded;
+      const packId = data.pack.id;
+      this.packs.push({ id: packId, source: loaded.source, builtin: loaded.builtin, entities: data.entities?.length ?? 0 });
+      for (const e of data.entities ?? []) {
+        this.entities.set(e.id, { ...e, pack: packId });
+      }
+      for (const x of data.extend ?? []) {
+        for (const a of x.aliases ?? []) push(extraAliases, x.id, { spec: a, pack: packId, rank });
+        for (const n of x.nisba ?? []) push(extraNisba, x.id, { stem: n, pack: packId, rank });
+        const target = this.entities.get(x.id);
+        if (target && x.roles?.length) this.entities.set(x.id, { ...target, roles: [...(target.roles ?? []), ...x.roles] });
+      }
+      for (const h of data.hide ?? []) {
+        if (h.id) hiddenIds.add(h.id);
+        if (h.alias) hiddenAliases.add(normalizeArabic(h.alias));
+      }
+    });
+    for (const id of hiddenIds) this.entities.delete(id);
+    const rankOf = new Map(this.packs.map((p, i) => [p.id, i]));
+
+    const add = (e: Entity, spec: AliasSpec, form: AliasEntry['form'], pack: string) => {
+      const alias = typeof spec === 'string' ? spec : spec.ar;
+      const norm = normalizeArabic(alias);
+      if (!norm || hiddenAliases.has(norm)) return;
+      const flags: Partial<AliasObject> = typeof spec === 'string' ? {} : spec;
+      this.aliases.push({
+        entityId: e.id,
+        type: e.type,
+        alias,
+        norm,
+        form,
+        short: !!flags.short,
+        unsafe: !!flags.unsafe,
+        ambiguous: !!flags.ambiguous,
+        pack,
+        packRank: rankOf.get(pack) ?? 0,
+      });
+    };
+    for (const e of this.entities.values()) {
+      add(e, e.name.ar, 'name', e.pack);
+      for (const a of e.aliases ?? []) add(e, a, 'name', e.pack);
+      for (const x of extraAliases.get(e.id) ?? []) add(e, x.spec, 'name', x.pack);
+      const stems = new Map<string, string>();
+      for (const s of e.nisba ?? []) stems.set(normalizeArabic(s), e.pack);
+      for (const x of extraNisba.get(e.id) ?? []) stems.set(normalizeArabic(x.stem), x.pack);
+      if (e.type === 'country' && !e.noNisbaRule) {
+        const derived = deriveNisbaStem(e.name.ar);
+        if (derived && !stems.has(derived)) stems.set(derived, e.pack);
+      }
+      for (const [stem, pack] of stems) for (const form of inflectNisba(stem)) add(e, form, 'adjective', pack);
+    }
+  }
+
+  get(id: string): Entity | undefined {
+    return this.entities.get(id);
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

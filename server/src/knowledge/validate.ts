@@ -1,0 +1,131 @@
+/**
+ * Parses and validates a knowledge pack's text, and reports every problem at its offset in that text,
+ * so that the editor can put a diagnostic at the right line and column. Pure: no file access.
+ */
+import Ajv2020 from 'ajv/dist/2020';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import schema from '../../../knowledge/pack.schema.json';
+import { normalizeArabic } from '../analysis/normalize';
+import type { AliasSpec, PackFile } from './types';
+
+export type Severity = 'error' | 'warning';
+
+/** A problem in a pack, at `[start, end)` UTF-16 offsets into the pack's text. */
+export interface PackProblem {
+  start: number;
+  end: number;
+  severity: Severity;
+  message: string;
+}
+
+export interface ParsedPack {
+  /** The pack, when it parsed and validated without errors. */
+  pack?: PackFile;
+  problems: PackProblem[];
+}
+
+let validator: ValidateFunction | undefined;
+
+/** The compiled schema validator, built once. */
+export function packValidator(): ValidateFunction {
+  if (!validator) {
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    validator = ajv.compile(schema);
+  }
+  return validator;
+}
+
+/** Ajv reports a `oneOf` failure together with the failures of each branch; keep the most useful. */
+function usefulErrors(errors: ErrorObject[]): ErrorObject[] {
+  const byPath = new Map<string, ErrorObject[]>();
+  for (const e of errors) {
+    const list = byPath.get(e.instancePath) ?? [];
+    list.push(e);
+    byPath.set(e.instancePath, list);
+  }
+  const out: ErrorObject[] = [];
+  for (const list of byPath.values()) {
+    const specific = list.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'type' && e.keyword !== 'if');
+    out.push(...(specific.length ? specific.slice(0, 2) : list.slice(0, 1)));
+  }
+  return out;
+}
+
+function pointerToPath(pointer: string): (string | number)[] {
+  if (!pointer) return [];
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+}
+
+function nodeSpan(root: Node | undefined, path: (string | number)[]): { start: number; end: number } {
+  let node = root && findNodeAtLocation(root, path);
+  // A missing property is reported on its parent object.
+  for (let cut = path.length; !node && cut > 0; cut--) node = root && findNodeAtLocation(root, path.slice(0, cut - 1));
+  if (!node) return { start: 0, end: 1 };
+  // Point at the key of a property value, which reads better than the whole value.
+  if (node.parent?.type === 'property' && node.parent.children?.[0] && node.type === 'object') {
+    const key = node.parent.children[0];
+    return { start: key.offset, end: key.offset + key.length };
+  }
+  return { start: node.offset, end: node.offset + node.length };
+}
+
+function aliasText(a: AliasSpec): string {
+  return typeof a === 'string' ? a : a.ar;
+}
+
+/**
+ * Parses and validates a pack: JSON syntax, the JSON Schema, then rules the schema cannot say
+ * (duplicate ids, a role that ends before it starts, one-letter aliases).
+ */
+export function parsePack(text: string): ParsedPack {
+  const problems: PackProblem[] = [];
+  const errors: ParseError[] = [];
+  const root = parseTree(text.replace(/^\uFEFF/, ' '), errors, { allowTrailingComma: false, disallowComments: true });
+  for (const e of errors) {
+    problems.push({ start: e.offset, end: e.offset + Math.max(1, e.length), severity: 'error', message: `JSON: ${printParseErrorCode(e.error)}` });
+  }
+  if (errors.length || !root) return { problems };
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    problems.push({ start: 0, end: 1, severity: 'error', message: `JSON: ${(e as Error).message}` });
+    return { problems };
+  }
+  const validate = packValidator();
+  if (!validate(data)) {
+    for (const err of usefulErrors(validate.errors ?? [])) {
+      const span = nodeSpan(root, pointerToPath(err.instancePath));
+      const where = err.instancePath || '(top level)';
+      const extra = err.keyword === 'additionalProperties' ? ` (${(err.params as { additionalProperty: string }).additionalProperty})` : '';
+      problems.push({ ...span, severity: 'error', message: `${where}: ${err.message}${extra}` });
+    }
+    return { problems };
+  }
+  const pack = data as PackFile;
+  const seen = new Map<string, number>();
+  (pack.entities ?? []).forEach((e, i) => {
+    const at = (path: (string | number)[]) => nodeSpan(root, ['entities', i, ...path]);
+    if (seen.has(e.id)) problems.push({ ...at(['id']), severity: 'error', message: `duplicate id ${e.id} (also entity #${seen.get(e.id)})` });
+    else seen.set(e.id, i);
+    if (!e.id.startsWith(e.type === 'organization' ? 'org:' : `${e.type}:`)) {
+      problems.push({ ...at(['id']), severity: 'error', message: `id ${e.id} does not start with the prefix of type ${e.type}` });
+    }
+    (e.aliases ?? []).forEach((a, j) => {
+      if (normalizeArabic(aliasText(a)).replace(/ /g, '').length < 2) {
+        problems.push({ ...at(['aliases', j]), severity: 'error', message: `alias «${aliasText(a)}» is shorter than two letters after normalization` });
+      }
+    });
+    (e.roles ?? []).forEach((r, j) => {
+      if (r.from && r.to && r.to.localeCompare(r.from) < 0 && !r.from.startsWith(r.to)) {
+        problems.push({ ...at(['roles', j]), severity: 'error', message: `role ends (${r.to}) before it starts (${r.from})` });
+      }
+    });
+  });
+  return { pack, problems };
+}
