@@ -24,6 +24,7 @@ options:
   --format text|json   text (default): the article with marked mentions, a summary and the outline;
                        json: one document per file ({"file","entities","outline"}), an array for several
   --pack FILE          load an extra knowledge pack over the built-in ones (repeatable)
+  --no-builtin-packs   use only the packs given with --pack
   --jsonl              read {"id","text"} lines on stdin, write {"id","entities","outline"} lines
   --color / --no-color force or forbid ANSI colours in text output (default: when stdout is a TTY)
   -h, --help           this help`;
@@ -32,12 +33,13 @@ interface Options {
   format: 'text' | 'json';
   packs: string[];
   jsonl: boolean;
+  builtinPacks: boolean;
   color: boolean;
   files: string[];
 }
 
 function parseArgs(argv: string[]): Options | string {
-  const o: Options = { format: 'text', packs: [], jsonl: false, color: !!process.stdout.isTTY && !process.env.NO_COLOR, files: [] };
+  const o: Options = { format: 'text', packs: [], jsonl: false, builtinPacks: true, color: !!process.stdout.isTTY && !process.env.NO_COLOR, files: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -56,6 +58,7 @@ function parseArgs(argv: string[]): Options | string {
         o.format = f;
       } else if (a === '--pack') o.packs.push(value());
       else if (a === '--jsonl') o.jsonl = true;
+      else if (a === '--no-builtin-packs') o.builtinPacks = false;
       else if (a === '--color') o.color = true;
       else if (a === '--no-color') o.color = false;
       else if (a === '-h' || a === '--help') return '';
@@ -109,7 +112,7 @@ export async function main(argv: string[]): Promise<number> {
     (parsed ? process.stderr : process.stdout).write(USAGE + '\n');
     return parsed ? 2 : 0;
   }
-  const { kb, problems } = loadKnowledgeBase(parsed.packs);
+  const { kb, problems } = loadKnowledgeBase(parsed.packs, { builtin: parsed.builtinPacks });
   for (const p of problems) {
     for (const q of p.problems.slice(0, 5)) process.stderr.write(`news-lens: ${p.source}: offset ${q.start}: ${q.message}\n`);
   }

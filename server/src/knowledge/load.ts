@@ -54,8 +54,11 @@ export function builtinPackFiles(): string[] {
 }
 
 /** The built-in packs plus extra pack files, merged into one knowledge base. */
-export function loadKnowledgeBase(extraFiles: string[] = []): { kb: KnowledgeBase; problems: PackLoadResult['problems'] } {
-  const builtin = loadPackFiles(builtinPackFiles(), true);
+export function loadKnowledgeBase(
+  extraFiles: string[] = [],
+  options: { builtin?: boolean } = {},
+): { kb: KnowledgeBase; problems: PackLoadResult['problems'] } {
+  const builtin = options.builtin === false ? { packs: [], problems: [] } : loadPackFiles(builtinPackFiles(), true);
   const extra = loadPackFiles(extraFiles, false);
   return { kb: new KnowledgeBase([...builtin.packs, ...extra.packs]), problems: [...builtin.problems, ...extra.problems] };
 }

@@ -1,0 +1,58 @@
+import * as assert from 'assert';
+import { normalizeArabic, normalizeWithMap } from '../../server/src/analysis/normalize';
+import { deriveNisbaStem, inflectNisba } from '../../server/src/analysis/nisba';
+
+describe('normalizeArabic', () => {
+  const table: [string, string, string][] = [
+    ['hamza forms of alef fold to ا', 'أإآٱا', 'ااااا'],
+    ['alef maqsura and Persian yeh fold to ي', 'مصطفى بیدرسون', 'مصطفي بيدرسون'],
+    ['Persian keheh folds to ك', 'کبیر', 'كبير'],
+    ['teh marbuta folds to ه', 'سورية', 'سوريه'],
+    ['tashkeel is dropped', 'سُورِيَّا', 'سوريا'],
+    ['superscript alef is dropped', 'هٰذا', 'هذا'],
+    ['tatweel is dropped', 'ســـوريا', 'سوريا'],
+    ['bidi and zero-width controls are dropped inside words', 'سو\u200fر\u200cيا\u2067', 'سوريا'],
+    ['Arabic-Indic and Persian digits become ASCII', '٢٠٢٣ ۱۴۰۲', '2023 1402'],
+    ['runs of separators become one space', '  الأمم ،  المتحدة ', 'الامم المتحده'],
+    ['Latin letters fold to lower case', 'UN Envoy', 'un envoy'],
+  ];
+  for (const [what, input, output] of table) it(what, () => assert.strictEqual(normalizeArabic(input), output));
+});
+
+describe('normalizeWithMap', () => {
+  it('maps every normalized code unit back to its original offset', () => {
+    const text = '😀 سُـوريا\r\nإيران';
+    const { text: norm, map } = normalizeWithMap(text);
+    assert.strictEqual(norm.replace(/[^\u0600-\u06ff]/g, ''), 'سورياايران');
+    for (let i = 0; i < norm.length; i++) {
+      const orig = text[map[i]];
+      if (/[\u0600-\u06ff]/.test(norm[i])) assert.strictEqual(normalizeArabic(orig), norm[i], `at ${i}`);
+    }
+    assert.strictEqual(map[norm.length], text.length);
+  });
+});
+
+describe('nisba', () => {
+  const stems: [string, string | undefined][] = [
+    ['سوريا', 'سوري'],
+    ['سورية', 'سوري'],
+    ['روسيا', 'روسي'],
+    ['فرنسا', 'فرنسي'],
+    ['إيران', 'ايراني'],
+    ['العراق', 'عراقي'],
+    ['مصر', 'مصري'],
+    ['مالي', undefined],
+    ['الولايات المتحدة', undefined],
+  ];
+  for (const [name, stem] of stems) it(`${name} → ${stem ?? 'no rule'}`, () => assert.strictEqual(deriveNisbaStem(name), stem));
+
+  it('inflects a stem in gender and number', () => {
+    assert.deepStrictEqual(inflectNisba('سوري'), ['سوري', 'سوريه', 'سوريون', 'سوريين', 'سوريات', 'سوريان', 'سوريتان', 'سوريتين']);
+  });
+
+  it('inflects every word of a compound stem, with and without ال on the later words', () => {
+    const forms = inflectNisba('كوري شمالي');
+    assert.ok(forms.includes('كوريه شماليه'));
+    assert.ok(forms.includes('كوري الشمالي'));
+  });
+});
