@@ -5,11 +5,16 @@
  */
 import { normalizeArabic } from './normalize';
 
-const WORDS = `
-غير أمين عادل جمال سلام نبيل كريم حسن سعيد رشيد حميد مجيد صالح فاضل كامل منير أمل نور فتح حماية
+/** First names that are also ordinary words or too common to stand for one person. */
+const FIRST_NAMES = `
+غير أمين عادل جمال سلام نبيل كريم حسن سعيد رشيد حميد مجيد صالح فاضل كامل منير أمل نور
 عزيز شريف لطيف رحيم حليم جميل ناصر منصور مسعود سالم سليم وحيد فريد ماجد خالد طاهر وليد رضا فرح
 بشير نذير هادي راضي زكي ذكي علي عالي سامي نادر قادر صابر شاكر عامر عمر حسين محمود حمد أحمد
-بن ابن أبو أبي أم بنت آل عبد عبدالله الله
+`;
+
+/** Function words and frequent nouns: never a name on their own. */
+const WORDS = `
+فتح حماية بن ابن أبو أبي أم بنت آل عبد عبدالله الله
 من في على عن إلى الى مع بين عند لدى منذ حتى أن إن أو ثم قد لقد كل بعض كان يكون هذا هذه ذلك تلك
 التي الذي الذين ما ماذا لا لم لن ليس غيرها دون فوق تحت قبل بعد خلال حول ضد نحو عبر وفق أمام وراء
 الشعب الدولة الحكومة الرئيس المجلس الجيش الأمن السلام الحرب العالم الوطن المدينة البلاد الشرق الغرب
@@ -17,9 +22,10 @@ const WORDS = `
 أمس اليوم غدا الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت
 `;
 
-/** Normalized common words; see the module comment. */
-export const COMMON_WORDS: ReadonlySet<string> = new Set(
-  WORDS.split(/\s+/)
-    .filter(Boolean)
-    .map(normalizeArabic),
-);
+const normalizedSet = (text: string): Set<string> => new Set(text.split(/\s+/).filter(Boolean).map(normalizeArabic));
+
+/** Normalized function words and frequent nouns, without the first names. */
+export const FUNCTION_WORDS: ReadonlySet<string> = normalizedSet(WORDS);
+
+/** Normalized common words and first names; see the module comment. */
+export const COMMON_WORDS: ReadonlySet<string> = new Set([...FUNCTION_WORDS, ...normalizedSet(FIRST_NAMES)]);

@@ -7,7 +7,8 @@
  *   news-lens import petrarch FILE             (see import-petrarch.ts)
  */
 import * as readline from 'readline';
-import { Analyzer } from '../analysis/analyzer';
+import { Analyzer, type AnalyzeOptions } from '../analysis/analyzer';
+import type { CandidateOptions } from '../analysis/candidates';
 import { loadKnowledgeBase } from '../knowledge/load';
 import { decodeInput } from './input';
 import { toJsonDocument } from './json';
@@ -25,6 +26,8 @@ options:
                        json: one document per file ({"file","entities","outline"}), an array for several
   --pack FILE          load an extra knowledge pack over the built-in ones (repeatable)
   --no-builtin-packs   use only the packs given with --pack
+  --candidates LIST    names no pack knows to mark: person,organization,location, all or none
+                       (default: the types that help on the development set)
   --jsonl              read {"id","text"} lines on stdin, write {"id","entities","outline"} lines
   --color / --no-color force or forbid ANSI colours in text output (default: when stdout is a TTY)
   -h, --help           this help`;
@@ -34,6 +37,7 @@ interface Options {
   packs: string[];
   jsonl: boolean;
   builtinPacks: boolean;
+  candidates?: Partial<CandidateOptions>;
   color: boolean;
   files: string[];
 }
@@ -59,6 +63,11 @@ function parseArgs(argv: string[]): Options | string {
       } else if (a === '--pack') o.packs.push(value());
       else if (a === '--jsonl') o.jsonl = true;
       else if (a === '--no-builtin-packs') o.builtinPacks = false;
+      else if (a === '--candidates') {
+        const list = value().split(',');
+        const all = list.includes('all');
+        o.candidates = { person: all || list.includes('person'), organization: all || list.includes('organization'), location: all || list.includes('location') };
+      }
       else if (a === '--color') o.color = true;
       else if (a === '--no-color') o.color = false;
       else if (a === '-h' || a === '--help') return '';
@@ -77,7 +86,7 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-async function runJsonl(analyzer: Analyzer): Promise<number> {
+async function runJsonl(analyzer: Analyzer, options: AnalyzeOptions): Promise<number> {
   let status = 0;
   const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
   let lineNo = 0;
@@ -97,7 +106,7 @@ async function runJsonl(analyzer: Analyzer): Promise<number> {
       status = 1;
       continue;
     }
-    const analysis = analyzer.analyze(doc.text);
+    const analysis = analyzer.analyze(doc.text, options);
     const out = toJsonDocument(doc.text, analysis, analyzer.kb);
     process.stdout.write(JSON.stringify({ id: doc.id ?? lineNo, entities: out.entities, outline: out.outline }) + '\n');
   }
@@ -120,7 +129,8 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write('news-lens: a pack given with --pack has errors and was not loaded\n');
   }
   const analyzer = new Analyzer(kb);
-  if (parsed.jsonl) return runJsonl(analyzer);
+  const options: AnalyzeOptions = { candidates: parsed.candidates };
+  if (parsed.jsonl) return runJsonl(analyzer, options);
   if (!parsed.files.length) fail('no input files (see --help)');
 
   let status = 0;
@@ -132,7 +142,7 @@ export async function main(argv: string[]): Promise<number> {
       status = 1;
       continue;
     }
-    const analysis = analyzer.analyze(input.text);
+    const analysis = analyzer.analyze(input.text, options);
     if (parsed.format === 'json') docs.push({ file, ...toJsonDocument(input.text, analysis, kb) });
     else process.stdout.write(renderText(file, input.text, analysis, kb, parsed.color) + '\n');
   }

@@ -1,0 +1,333 @@
+/**
+ * Names no pack knows yet, found from their context: a person's name after a title or role
+ * (الرئيس، وزير الخارجية الروسي، الشيخ), an organization after its head noun (حزب، حركة، وكالة), a
+ * place after a place noun (مدينة، بلدة، مخيم). They become mentions with `known: false`, and a
+ * person's last name alone later in the article links to the candidate, as it does for known people.
+ *
+ * The pass runs over a token buffer after the knowledge-base matcher, and only proposes spans over
+ * tokens that no known mention covers. It never builds a string unless it emits a mention.
+ */
+import { FUNCTION_WORDS } from './stopwords';
+import { normalizeArabic } from './normalize';
+import { HASH_SEED, hashRange, hashString, type TokenBuffer } from './tokenize';
+import type { ArticleState } from './match';
+import type { EntityType, Mention } from './types';
+
+/** Which candidate types to look for. */
+export interface CandidateOptions {
+  person: boolean;
+  organization: boolean;
+  location: boolean;
+}
+
+const words = (s: string): number[] => s.split(/\s+/).filter(Boolean).map((w) => hashString(normalizeArabic(w)));
+const hashSet = (s: string): Set<number> => new Set(words(s));
+
+/** Titles and roles after which a person's name follows (with or without ال, clitics split off). */
+const PERSON_TITLES = hashSet(`
+الرئيس رئيس الملك ملك الأمير أمير ولي الشيخ شيخ السيد السيدة الدكتور الدكتورة الأستاذ المهندس الإمام
+الوزير وزير الوزيرة وزيرة نائب النائب مساعد معاون مستشار المستشار السفير سفير السفيرة المبعوث مبعوث
+المندوب مندوب الناطق المتحدث الجنرال العقيد اللواء العميد المشير الرائد النقيب القائد قائد
+الزعيم زعيم الأمين أمين المدير مدير الحاكم حاكم المحافظ محافظ القاضي قاضي المدعي البابا الكاردينال
+المطران الحاخام آية حجة المرشد الخبير المحلل الكاتب الكاتبة الصحفي الصحافي المراسل الشاعر الروائي
+الفنان الفنانة الممثل الممثلة المطرب المطربة النجم اللاعب المدرب الحارس المهاجم الراحل
+المرحوم الشهيد المعارض الناشط الناشطة الباحث البروفسور البروفيسور المفكر
+`);
+
+/** Words that continue a title before the name: السابق، الأسبق، العام، الخاص… (and any ال-word). */
+const TITLE_LINKS = hashSet('باسم لدى لشؤون للشؤون');
+
+/** Organization head nouns: the head and the name after it form the candidate. */
+const ORG_HEADS = hashSet(`
+حزب حركة جبهة منظمة هيئة مجلس لجنة وكالة شركة جامعة اتحاد جمعية مؤسسة بنك مصرف صحيفة جريدة مجلة قناة
+تلفزيون إذاعة مجموعة تنظيم معهد مركز نادي جماعة كتائب ألوية لواء فيلق ميليشيا
+`);
+
+/** Heads that may be followed by a bare (indefinite) name: حركة حماس، شركة نوكيا، صحيفة هآرتس. */
+const ORG_HEADS_BARE_NAME = hashSet('حزب حركة جبهة شركة صحيفة جريدة مجلة قناة وكالة نادي تنظيم جماعة مجموعة بنك مصرف');
+
+/** Place nouns: the name after them is a place. */
+const PLACE_HEADS = hashSet('مدينة بلدة محافظة ولاية قرية مخيم إقليم جزيرة ميناء مطار ناحية قضاء مديرية حي منطقة');
+
+/** Words that look like names but are not: function words, time words, frequent nouns and verbs. */
+const NOT_NAME = new Set<number>([
+  ...[...FUNCTION_WORDS].map((w) => hashString(w)),
+  ...words(`
+  إن أن ان لأن كما لكن بل حيث إذ إذا لو عندما بينما الذي التي الذين اللذين اللتين هو هي هم هما نحن أنا
+  يوم أمس غدا صباح مساء ليلة أسبوع شهر سنة عام العام الأسبوع الشهر السنة الماضي المقبل الحالي أيضا فقط جدا
+  قال وقال يقول قالت أكد أشار أضاف أعلن ذكر أوضح صرح دعا طالب حذر نفى اعتبر رأى كان كانت يكون تكون ليس
+  اقتراح نهاية بداية عصر عدة قسم بعثة جهة حملة قرار خطة مشروع برنامج اتفاق اتفاقية عملية ملف قضية مسألة
+  عضو مقابل بدوره بسبب عقب إثر وفق رغم برغم استنادا نظرا بعد قبل خلال أثناء بين شؤون سمو جلالة فخامة معالي
+  أمام خلف داخل خارج عبر ضمن لدى منذ حين آنذاك حاليا سابقا لاحقا مؤخرا أخيرا عند كل كلا كلتا
+  مصدر مصادر مسؤول مسؤولون متحدث بيان تقرير اجتماع لقاء زيارة محادثات مؤتمر قمة جلسة حكومة دولة دول
+  الجديد الجديدة السابق السابقة الأسبق الحالي الأول الثاني الأولى العام الخاص الخاصة الأعلى الأعلي
+  عدد بعض جميع كافة أي غير سوى نحو حوالي أكثر أقل أكبر أصغر كبير صغير جديد جديدة أخرى آخر آخرين
+  وزارة الوزارة الحكومة البرلمان المجلس الجيش الشرطة القوات الأمن السلطة السلطات الدولة الشعب
+  `),
+]);
+
+/** Honorifics that precede a name directly though they have no ال (السيد is definite already). */
+const HONORIFICS = hashSet('سيدي مولاي سمو');
+
+/** Tokens that join the parts of one name: بن، بنت، أبو، آل، عبد، ولد، دي، دو، فان، فون. */
+const NAME_JOINERS = hashSet('بن ابن بنت أبو ابو أبي آل عبد ولد دي دو فان فون');
+
+/** What covers a token in `covered`: nothing (0), a known person, an adjective, another name. */
+const PERSON_NAME = 1;
+const ADJECTIVE = 2;
+const OTHER_NAME = 3;
+
+const ALEF = 0x0627;
+const LAM = 0x0644;
+const YEH = 0x064a;
+const WAW = 0x0648;
+const FEH = 0x0641;
+const BEH = 0x0628;
+const KAF = 0x0643;
+
+/** Hash of token t without a leading و/ف and then ب/ك/ل (clitics on cue words: وزير، لحزب، بمدينة). */
+function cueHashes(buf: TokenBuffer, t: number): [number, number, number] {
+  const s = buf.normStart[t];
+  const end = s + buf.normLen[t];
+  const whole = buf.hash[t];
+  let q = s;
+  if ((buf.norm[q] === WAW || buf.norm[q] === FEH) && end - q > 3) q++;
+  const afterConj = q === s ? whole : hashRange(buf.norm, q, end, HASH_SEED);
+  const c = buf.norm[q];
+  if ((c === BEH || c === KAF || c === LAM) && end - q > 3) q++;
+  const afterPrep = q === s ? whole : hashRange(buf.norm, q, end, HASH_SEED);
+  return [whole, afterConj, afterPrep];
+}
+
+function inSet(set: Set<number>, h: [number, number, number]): boolean {
+  return set.has(h[0]) || set.has(h[1]) || set.has(h[2]);
+}
+
+function startsWithAl(buf: TokenBuffer, t: number): boolean {
+  const s = buf.normStart[t];
+  return buf.normLen[t] > 3 && buf.norm[s] === ALEF && buf.norm[s + 1] === LAM;
+}
+
+function isDigits(buf: TokenBuffer, t: number): boolean {
+  const c = buf.norm[buf.normStart[t]];
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** A token that can be part of a name: not a function word, not a number, at least two letters. */
+function nameLike(buf: TokenBuffer, t: number): boolean {
+  return buf.normLen[t] >= 2 && !isDigits(buf, t) && !NOT_NAME.has(buf.hash[t]);
+}
+
+/** Per-article memory of candidates: last names to link, by hash. */
+interface CandidateLinks {
+  byHash: Map<number, { token: string; id: string }>;
+}
+
+const linksOf = new WeakMap<ArticleState, CandidateLinks>();
+
+function candidateMention(start: number, end: number, type: EntityType, id: string, alias: string, article: number, linked = false): Mention {
+  return { start, end, entityId: id, type, form: 'name', known: false, reason: linked ? 'linked' : 'candidate', alias, pack: '', article };
+}
+
+/**
+ * Adds candidate mentions for the tokens of `buf` to `out`. `firstMention` is the index in `out` of
+ * the first mention the matcher found in this buffer; the result stays sorted and disjoint.
+ */
+export function findCandidates(buf: TokenBuffer, out: Mention[], firstMention: number, state: ArticleState, options: CandidateOptions): void {
+  const n = buf.count;
+  if (!n) return;
+  // Which tokens known mentions cover, and whether a known mention starts a title chain.
+  const covered = new Uint8Array(n);
+  let t = 0;
+  for (let i = firstMention; i < out.length; i++) {
+    const m = out[i];
+    while (t < n && buf.end[t] <= m.start) t++;
+    const kind = m.type === 'person' ? PERSON_NAME : m.form === 'adjective' ? ADJECTIVE : OTHER_NAME;
+    for (let u = t; u < n && buf.start[u] < m.end; u++) covered[u] = kind;
+  }
+  let links = linksOf.get(state);
+  const found: Mention[] = [];
+  let cue: EntityType | undefined;
+  let titleChain = 0;
+  for (t = 0; t < n; t++) {
+    if (covered[t]) {
+      // A known adjective or place continues a person's title (الرئيس الفرنسي، سفير فرنسا لدى).
+      if (cue === 'person' && covered[t] !== PERSON_NAME && titleChain < 6) titleChain++;
+      else cue = undefined;
+      continue;
+    }
+    const h = cueHashes(buf, t);
+    if (options.person && inSet(PERSON_TITLES, h)) {
+      // A definite title (الرئيس) may be followed by the name at once; a title in construct state
+      // (رئيس، ملك، وزير) first takes its complement (رئيس الوزراء، ملك أراجون is a king of a place).
+      cue = 'person';
+      titleChain = startsWithAl(buf, t) || HONORIFICS.has(buf.hash[t]) ? 1 : 0;
+      continue;
+    }
+    if (options.organization && inSet(ORG_HEADS, h) && t + 1 < n && buf.softGap[t + 1]) {
+      const end = orgNameEnd(buf, t, covered);
+      if (end > t) {
+        const start = buf.normOrig[buf.normStart[t] + (buf.normLen[t] - orgHeadLength(buf, t))];
+        found.push(candidateMention(start, buf.end[end], 'organization', candidateId(buf, t, end), '', state.index));
+        t = end;
+        cue = undefined;
+        continue;
+      }
+    }
+    if (options.location && inSet(PLACE_HEADS, h) && t + 1 < n && buf.softGap[t + 1] && !covered[t + 1] && nameLike(buf, t + 1)) {
+      const u = t + 1;
+      const end = u + 1 < n && buf.softGap[u + 1] && !covered[u + 1] && nameLike(buf, u + 1) && !startsWithAl(buf, u + 1) && joins(buf, u) ? u + 1 : u;
+      found.push(candidateMention(buf.start[u], buf.end[end], 'location', candidateId(buf, u, end), '', state.index));
+      t = end;
+      cue = undefined;
+      continue;
+    }
+    if (cue === 'person' && buf.softGap[t]) {
+      // Words of the title (الخارجية، السابق، باسم) keep the chain going.
+      if ((startsWithAl(buf, t) || TITLE_LINKS.has(buf.hash[t])) && titleChain < 6) {
+        titleChain++;
+        continue;
+      }
+      if (titleChain > 0 && nameLike(buf, t) && nameStartLike(buf, t)) {
+        const end = personNameEnd(buf, t, covered);
+        const id = candidateId(buf, t, end);
+        found.push(candidateMention(buf.start[t], buf.end[end], 'person', id, '', state.index));
+        if (end > t) {
+          const last = buf.tokenText(end);
+          if (last.length >= 3 && !NOT_NAME.has(buf.hash[end])) {
+            if (!links) linksOf.set(state, (links = { byHash: new Map() }));
+            links.byHash.set(buf.hash[end], { token: last, id });
+          }
+        }
+        t = end;
+        cue = undefined;
+        continue;
+      }
+    }
+    // A last name alone, after the candidate was named in full earlier in the article.
+    if (links && nameLike(buf, t)) {
+      const link = links.byHash.get(buf.hash[t]) ?? links.byHash.get(h[1]) ?? links.byHash.get(h[2]);
+      if (link) {
+        const strip = buf.hash[t] === hashString(link.token) ? 0 : buf.normLen[t] - link.token.length;
+        found.push(candidateMention(buf.normOrig[buf.normStart[t] + strip], buf.end[t], 'person', link.id, link.token, state.index, true));
+      }
+    }
+    cue = undefined;
+  }
+  if (found.length) mergeSorted(out, firstMention, found);
+}
+
+/**
+ * The first word of a person's name: no ال, no clitic-looking start (وأعضاء، ومعالي، للسياسة، بالقرب),
+ * at most a short word after و (وليد، وائل are names; ووالي is «and the governor»).
+ */
+function nameStartLike(buf: TokenBuffer, t: number): boolean {
+  if (startsWithAl(buf, t)) return false;
+  // An imperfect verb (يريد، يعلم، سيقاطع) is not a name; a few names start like one.
+  if (looksImperfect(buf, t) && !YEH_NAMES.has(buf.hash[t])) return false;
+  const s = buf.normStart[t];
+  const n = buf.normLen[t];
+  const a = buf.norm[s];
+  const b = buf.norm[s + 1];
+  if (a === WAW && n > 4) return false;
+  if ((a === LAM && b === LAM) || ((a === BEH || a === KAF || a === WAW || a === FEH) && b === ALEF && buf.norm[s + 2] === LAM)) return false;
+  return true;
+}
+
+/** Names that start with ي like an imperfect verb does. */
+const YEH_NAMES = hashSet('يوسف ياسر يحيى يعقوب يونس يزيد ياسين يسرى يمنى ياسمين يوري يوهان يان يانغ يوشيهيدي يولي');
+
+function looksImperfect(buf: TokenBuffer, t: number): boolean {
+  const s = buf.normStart[t];
+  const n = buf.normLen[t];
+  const a = buf.norm[s];
+  // سيفعل، ستفعل: the future prefix needs a longer word (سيرغي is a name).
+  return (n >= 4 && a === YEH) || (n >= 6 && a === 0x0633 && (buf.norm[s + 1] === YEH || buf.norm[s + 1] === 0x062a));
+}
+
+/** A later word of a name: not a perfect verb in ـت of five letters or more (تناولت، استطاعت). */
+function nameContinuationLike(buf: TokenBuffer, t: number): boolean {
+  const n = buf.normLen[t];
+  return !(n >= 5 && buf.norm[buf.normStart[t] + n - 1] === 0x062a) && !looksImperfect(buf, t);
+}
+
+function joins(buf: TokenBuffer, t: number): boolean {
+  return NAME_JOINERS.has(buf.hash[t]);
+}
+
+/** The last token of a person's name that starts at `t`: up to four words, plus joiners (بن، عبد…). */
+function personNameEnd(buf: TokenBuffer, t: number, covered: Uint8Array): number {
+  let end = t;
+  let words = 1;
+  const n = buf.count;
+  while (words < 4 && end + 1 < n && buf.softGap[end + 1] && !covered[end + 1]) {
+    const next = end + 1;
+    if (joins(buf, end)) {
+      end = next; // بن X، عبد الله: the joiner takes the next word whatever it is.
+      words++;
+      continue;
+    }
+    if (joins(buf, next)) {
+      end = next;
+      continue;
+    }
+    if (!nameLike(buf, next) || !nameContinuationLike(buf, next)) break;
+    // A family name with ال follows a first name alone (فؤاد السنيورة), not a complete name (… الوفد).
+    if (!nameStartLike(buf, next) && !(startsWithAl(buf, next) && end === t)) break;
+    end = next;
+    words++;
+  }
+  if (joins(buf, end) && end > t) end--;
+  return end;
+}
+
+/** Letters of the head noun itself, without its clitics (وحزب → حزب). */
+function orgHeadLength(buf: TokenBuffer, t: number): number {
+  const s = buf.normStart[t];
+  let q = s;
+  const end = s + buf.normLen[t];
+  if ((buf.norm[q] === WAW || buf.norm[q] === FEH) && end - q > 3) q++;
+  if ((buf.norm[q] === BEH || buf.norm[q] === KAF || buf.norm[q] === LAM) && end - q > 3 && ORG_HEADS.has(hashRange(buf.norm, q + 1, end, HASH_SEED))) q++;
+  return end - q;
+}
+
+/** The last token of an organization's name after its head at `t`, or `t` when there is none. */
+function orgNameEnd(buf: TokenBuffer, t: number, covered: Uint8Array): number {
+  const n = buf.count;
+  let end = t;
+  const bare = ORG_HEADS_BARE_NAME.has(hashRange(buf.norm, buf.normStart[t] + buf.normLen[t] - orgHeadLength(buf, t), buf.normStart[t] + buf.normLen[t], HASH_SEED));
+  while (end - t < 4 && end + 1 < n && buf.softGap[end + 1]) {
+    const next = end + 1;
+    if (covered[next]) {
+      end = next; // A known place or adjective inside the name: جامعة القاهرة، وكالة الأنباء الفرنسية.
+      continue;
+    }
+    if (!nameLike(buf, next)) break;
+    if (startsWithAl(buf, next)) end = next;
+    else if (end === t && bare) {
+      end = next;
+      break;
+    } else break;
+  }
+  // A name made only of known mentions is not a new organization: it is a description.
+  let anyNew = false;
+  for (let u = t + 1; u <= end; u++) if (!covered[u]) anyNew = true;
+  return anyNew ? end : t;
+}
+
+function candidateId(buf: TokenBuffer, from: number, to: number): string {
+  const parts: string[] = [];
+  for (let u = from; u <= to; u++) parts.push(buf.tokenText(u));
+  return `candidate:${parts.join(' ')}`;
+}
+
+/** Merges sorted `extra` mentions into `out[from…]`, which is sorted; the two never overlap. */
+function mergeSorted(out: Mention[], from: number, extra: Mention[]): void {
+  const tail = out.splice(from);
+  let i = 0;
+  let j = 0;
+  while (i < tail.length || j < extra.length) {
+    if (j >= extra.length || (i < tail.length && tail[i].start <= extra[j].start)) out.push(tail[i++]);
+    else out.push(extra[j++]);
+  }
+}
