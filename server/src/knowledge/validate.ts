@@ -2,7 +2,6 @@
  * Parses and validates a knowledge pack's text, and reports every problem at its offset in that text,
  * so that the editor can put a diagnostic at the right line and column. Pure: no file access.
  */
-import Ajv2020 from 'ajv/dist/2020';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import schema from '../../../knowledge/pack.schema.json';
@@ -27,9 +26,11 @@ export interface ParsedPack {
 
 let validator: ValidateFunction | undefined;
 
-/** The compiled schema validator, built once. */
+/** The compiled schema validator, built once, on first use: compiling costs far more than validating. */
 export function packValidator(): ValidateFunction {
   if (!validator) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const Ajv2020 = (require('ajv/dist/2020') as typeof import('ajv/dist/2020')).default;
     const ajv = new Ajv2020({ allErrors: true, strict: false });
     validator = ajv.compile(schema);
   }
