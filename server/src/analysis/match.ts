@@ -30,55 +30,84 @@ export interface ArticleState {
   seen: Set<string>;
   /** Last names of people named in full so far, by hash of the folded token. */
   links: Map<number, { token: string; entry: AliasEntry }>;
+  /**
+   * A bit per low bits of each hash in `links`, so that most tokens skip the map; kept by
+   * rememberLastName. When absent (a state made by hand), the map is asked every time.
+   */
+  linkBits?: Int32Array;
 }
 
+const LINK_BITS = 1 << 12;
+
 export function newArticleState(index: number): ArticleState {
-  return { index, seen: new Set(), links: new Map() };
+  return { index, seen: new Set(), links: new Map(), linkBits: new Int32Array(LINK_BITS >>> 5) };
+}
+
+/** True when `h` may be a key of `state.links`. */
+function mayLink(state: ArticleState, h: number): boolean {
+  const bits = state.linkBits;
+  if (!bits) return true;
+  const b = h & (LINK_BITS - 1);
+  return (bits[b >>> 5] & (1 << (b & 31))) !== 0;
+}
+
+/** Letters that may open a token with a proclitic or the article: و ف ب ك ل ا. */
+function cliticStart(c: number): boolean {
+  return c === WAW || c === FEH || c === BEH || c === KAF || c === LAM || c === ALEF;
 }
 
 /** The clitic readings of one token, as parallel arrays reused across calls. */
 class Variants {
   count = 0;
   from = new Int32Array(8); // first folded code unit of the reading
-  seed = new Int32Array(8); // hash seed: plain, or with a virtual alef (للأمم → الأمم)
-  virtualAlef = new Uint8Array(8);
+  hash = new Int32Array(8); // hash of the reading's code units (with the virtual alef)
+  virtualAlef = new Uint8Array(8); // للأمم → الأمم: an alef that is not written
   spanFrom = new Int32Array(8); // folded code unit where the underlined span starts
   adjectiveOnly = new Uint8Array(8); // ال split off: only nisba adjectives may match
-  strip = new Int32Array(8); // how much was split off, to prefer the lighter reading
 
-  push(from: number, virtualAlef: boolean, spanFrom: number, adjectiveOnly: boolean, strip: number): void {
+  private push(buf: TokenBuffer, from: number, end: number, virtualAlef: boolean, spanFrom: number, adjectiveOnly: boolean): void {
     const k = this.count++;
     this.from[k] = from;
     this.virtualAlef[k] = virtualAlef ? 1 : 0;
-    this.seed[k] = virtualAlef ? SEED_ALEF : HASH_SEED;
+    this.hash[k] = hashRange(buf.norm, from, end, virtualAlef ? SEED_ALEF : HASH_SEED);
     this.spanFrom[k] = spanFrom;
     this.adjectiveOnly[k] = adjectiveOnly ? 1 : 0;
-    this.strip[k] = strip;
   }
 
-  /** Fills the readings of token `t`: whole, without و/ف, without ب/ك/ل, and without ال. */
+  /**
+   * Fills the readings of token `t`: whole, without و/ف, without ب/ك/ل, and without ال. Most tokens
+   * start with no clitic letter or are too short to carry one: they get the whole reading alone,
+   * whose hash the tokenizer already computed.
+   */
   fill(buf: TokenBuffer, t: number): void {
-    this.count = 0;
     const norm = buf.norm;
     const s = buf.normStart[t];
     const end = s + buf.normLen[t];
-    this.push(s, false, s, false, 0);
+    this.count = 1;
+    this.from[0] = s;
+    this.hash[0] = buf.hash[t];
+    this.virtualAlef[0] = 0;
+    this.spanFrom[0] = s;
+    this.adjectiveOnly[0] = 0;
+    if (end - s <= 3) return;
     let q = s;
     if ((norm[q] === WAW || norm[q] === FEH) && end - q > 3) {
       q++;
-      this.push(q, false, q, false, 1);
+      this.push(buf, q, end, false, q, false);
     }
     const c = norm[q];
-    if ((c === BEH || c === KAF || c === LAM) && end - q > 3) {
+    // ك ("like") rarely stands before a name, and splitting it off short words invents names
+    // (كلاوس → لاوس، كسول → سول): it needs four letters after it.
+    if ((c === BEH || c === LAM || (c === KAF && end - q > 4)) && end - q > 3) {
       if (c === LAM && norm[q + 1] === LAM && end - q > 3) {
         // لل: the preposition ل and the article's lam; the alef of ال is not written.
-        this.push(q + 1, true, q + 1, false, 3);
-        if (end - q > 4) this.push(q + 2, false, q + 1, true, 4);
+        this.push(buf, q + 1, end, true, q + 1, false);
+        if (end - q > 4) this.push(buf, q + 2, end, false, q + 1, true);
       }
       q++;
-      this.push(q, false, q, false, 2);
+      this.push(buf, q, end, false, q, false);
     }
-    if (norm[q] === ALEF && norm[q + 1] === LAM && end - q > 4) this.push(q + 2, false, q, true, 5);
+    if (norm[q] === ALEF && norm[q + 1] === LAM && end - q > 4) this.push(buf, q + 2, end, false, q, true);
   }
 }
 
@@ -107,55 +136,90 @@ function usableEntry(p: Pattern, state: ArticleState): AliasEntry | undefined {
 }
 
 const variants = new Variants();
+/** Trie nodes along the walk from one token: `path[d]` is reached after d + 1 tokens. */
+let path = new Int32Array(64);
 
 /**
  * Appends the mentions found in the buffer's tokens to `out`. The state carries what the article
  * has named so far, so a buffer may hold a part of an article.
+ *
+ * At each token, every clitic reading walks the trie as far as the following tokens allow (joined by
+ * a space or a hyphen only); the deepest node with a pattern that verifies wins, and among readings
+ * the longer match wins, then the first reading, except that a name beats an adjective of the same
+ * length (سورية the country, not «Syrian»).
  */
 export function matchMentions(buf: TokenBuffer, gazetteer: Gazetteer, state: ArticleState, out: Mention[]): void {
   const n = buf.count;
+  const softGap = buf.softGap;
+  const hashes = buf.hash;
+  const norm = buf.norm;
+  const normStart = buf.normStart;
+  const normLen = buf.normLen;
   for (let t = 0; t < n; ) {
+    // Fast path for most tokens: no clitic reading, no alias starts with it, no last name to link.
+    if ((normLen[t] <= 3 || !cliticStart(norm[normStart[t]])) && gazetteer.child(0, hashes[t]) === 0) {
+      if (state.links.size === 0 || !mayLink(state, hashes[t])) {
+        t++;
+        continue;
+      }
+    }
     variants.fill(buf, t);
     let best: Pattern | undefined;
+    let bestLen = 0;
     let bestEntry: AliasEntry | undefined;
     let bestVariant = -1;
     const tokenEnd = buf.normStart[t] + buf.normLen[t];
     for (let v = 0; v < variants.count; v++) {
-      const from = variants.from[v];
-      const h = hashRange(buf.norm, from, tokenEnd, variants.seed[v]);
-      const list = gazetteer.lookup(h);
-      if (!list) continue;
-      for (const p of list) {
-        const len = p.tokens.length;
-        if (best && len < best.tokens.length) break; // Lists are longest first.
-        if (variants.adjectiveOnly[v] && p.form !== 'adjective') continue;
-        if (t + len > n) continue;
-        let ok = sameChars(buf, from, tokenEnd, variants.virtualAlef[v] === 1, p.tokens[0]);
-        for (let j = 1; ok && j < len; j++) {
-          const u = t + j;
-          ok = buf.softGap[u] === 1 && buf.hash[u] === p.hashes[j] && tokenIs(buf, u, p.tokens[j]);
+      let node = gazetteer.child(0, variants.hash[v]);
+      if (node === 0) continue;
+      let depth = 0;
+      path[depth++] = node;
+      for (let u = t + 1; u < n && softGap[u] === 1; u++) {
+        node = gazetteer.child(node, hashes[u]);
+        if (node === 0) break;
+        if (depth === path.length) {
+          const longer = new Int32Array(depth * 2);
+          longer.set(path);
+          path = longer;
         }
-        if (!ok) continue;
-        const entry = usableEntry(p, state);
-        if (!entry) continue;
-        // Same length: a name beats an adjective (سورية the country, not «Syrian»).
-        if (best && len === best.tokens.length && !(best.form === 'adjective' && p.form === 'name')) continue;
-        best = p;
-        bestEntry = entry;
-        bestVariant = v;
-        break;
+        path[depth++] = node;
+      }
+      const from = variants.from[v];
+      const virtualAlef = variants.virtualAlef[v] === 1;
+      const adjectiveOnly = variants.adjectiveOnly[v] === 1;
+      walk: for (let d = depth - 1; d >= 0; d--) {
+        const len = d + 1;
+        if (len < bestLen) break;
+        const patterns = gazetteer.terminals[path[d]];
+        if (!patterns) continue;
+        for (const p of patterns) {
+          if (adjectiveOnly && p.form !== 'adjective') continue;
+          if (!sameChars(buf, from, tokenEnd, virtualAlef, p.tokens[0])) continue;
+          let ok = true;
+          for (let j = 1; ok && j < len; j++) ok = tokenIs(buf, t + j, p.tokens[j]);
+          if (!ok) continue;
+          const entry = usableEntry(p, state);
+          if (!entry) continue;
+          // Same length: a name beats an adjective (سورية the country, not «Syrian»).
+          if (best && len === bestLen && !(best.form === 'adjective' && p.form === 'name')) continue;
+          best = p;
+          bestLen = len;
+          bestEntry = entry;
+          bestVariant = v;
+          break walk;
+        }
       }
     }
     if (best && bestEntry) {
-      const last = t + best.tokens.length - 1;
+      const last = t + bestLen - 1;
       const reason: MatchReason = best.form === 'adjective' ? 'nisba' : bestEntry.short || bestEntry.unsafe ? 'short' : 'alias';
       out.push(mention(buf.normOrig[variants.spanFrom[bestVariant]], buf.end[last], bestEntry, reason, state.index));
       if (best.form === 'name' && !bestEntry.unsafe) state.seen.add(bestEntry.entityId);
-      if (bestEntry.type === 'person' && best.tokens.length > 1 && reason === 'alias') rememberLastName(best, bestEntry, state);
+      if (bestEntry.type === 'person' && bestLen > 1 && reason === 'alias') rememberLastName(best, bestEntry, state);
       t = last + 1;
       continue;
     }
-    if (state.links.size) {
+    if (state.links.size !== 0) {
       const linked = matchLink(buf, t, tokenEnd, state);
       if (linked) out.push(linked);
     }
@@ -166,7 +230,12 @@ export function matchMentions(buf: TokenBuffer, gazetteer: Gazetteer, state: Art
 function rememberLastName(p: Pattern, entry: AliasEntry, state: ArticleState): void {
   const last = p.tokens[p.tokens.length - 1];
   if (last.length < 3 || COMMON_WORDS.has(last)) return;
-  state.links.set(p.hashes[p.hashes.length - 1], { token: last, entry });
+  const h = p.hashes[p.hashes.length - 1];
+  state.links.set(h, { token: last, entry });
+  if (state.linkBits) {
+    const b = h & (LINK_BITS - 1);
+    state.linkBits[b >>> 5] |= 1 << (b & 31);
+  }
 }
 
 /** A last name alone, after the full name appeared earlier in the article (غير بيدرسون … بيدرسون). */
@@ -174,7 +243,8 @@ function matchLink(buf: TokenBuffer, t: number, tokenEnd: number, state: Article
   for (let v = 0; v < variants.count; v++) {
     if (variants.adjectiveOnly[v]) continue;
     const from = variants.from[v];
-    const link = state.links.get(hashRange(buf.norm, from, tokenEnd, variants.seed[v]));
+    if (!mayLink(state, variants.hash[v])) continue;
+    const link = state.links.get(variants.hash[v]);
     if (!link || !sameChars(buf, from, tokenEnd, variants.virtualAlef[v] === 1, link.token)) continue;
     const m = mention(buf.normOrig[variants.spanFrom[v]], buf.end[t], link.entry, 'linked', state.index);
     m.alias = link.token;

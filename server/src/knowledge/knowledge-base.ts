@@ -65,7 +65,9 @@ export class KnowledgeBase {
       }
     });
     for (const id of hiddenIds) this.entities.delete(id);
-    const rankOf = new Map(this.packs.map((p, i) => [p.id, i]));
+    // Built-in packs share one rank, so that file names never decide between them (a country beats a
+    // city of the same name by type); each analyst's pack ranks above the built-in ones, later above earlier.
+    const rankOf = new Map(this.packs.map((p, i) => [p.id, p.builtin ? 0 : i + 1]));
 
     const add = (e: Entity, spec: AliasSpec, form: AliasEntry['form'], pack: string) => {
       const alias = typeof spec === 'string' ? spec : spec.ar;
