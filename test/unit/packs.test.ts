@@ -83,6 +83,23 @@ describe('built-in knowledge packs', () => {
     assert.deepStrictEqual(bad, []);
   });
 
+  it('holds at least the counts the knowledge base promises (news-lens kb stats)', () => {
+    const count = (type: string) => [...kb.entities.values()].filter((e) => e.type === type).length;
+    const datedPeople = [...kb.entities.values()].filter((e) => e.type === 'person' && (e.roles ?? []).some((r) => r.from || r.to)).length;
+    assert.ok(count('country') >= 195, `countries: ${count('country')}`);
+    assert.ok(count('location') >= 700, `places: ${count('location')}`);
+    assert.ok(count('organization') >= 400, `organizations: ${count('organization')}`);
+    assert.ok(count('person') >= 1500, `people: ${count('person')}`);
+    assert.ok(datedPeople >= 1500, `people with dated roles: ${datedPeople}`);
+  });
+
+  it('has every UN member state and the territories news names', () => {
+    // ISO codes of the territories the issue names: Kosovo, Taiwan, Western Sahara, Palestine, Vatican.
+    for (const id of ['country:XK', 'country:TW', 'country:EH', 'country:PS', 'country:VA', 'country:SY', 'country:SS']) assert.ok(kb.get(id), id);
+    const names = new Set([...kb.entities.values()].filter((e) => e.type === 'country').map((e) => e.name.en));
+    for (const en of ['Somaliland', 'Northern Cyprus']) assert.ok([...names].some((n) => n?.includes(en)), en);
+  });
+
   describe('fact-check tables', () => {
     const dataDir = path.join(__dirname, '..', '..', '..', 'test', 'unit', 'data');
     const factFiles = fs.existsSync(dataDir) ? fs.readdirSync(dataDir).filter((f) => /^facts-.*\.json$/.test(f)) : [];
