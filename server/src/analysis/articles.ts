@@ -1,63 +1,147 @@
 /**
- * Splitting a file into articles and finding each article's headline and boilerplate lines.
- * A file holds several articles when they are separated by a rule line (---, ===, ***) or by two or
- * more blank lines; otherwise the whole file is one article.
+ * Splitting a file into articles and finding each article's headline, date and boilerplate lines.
+ *
+ * A file holds several articles when they are separated by a rule line (---, ===, ***), by two or more
+ * blank lines, by a blank line before a headline whose next line opens with a dateline («دمشق-سانا»,
+ * «القاهرة (رويترز) -»), or by a line that matches the analyst's own separator; otherwise the whole
+ * file is one article.
  */
+import { findDate } from './dates';
 import { normalizeArabic } from './normalize';
 import type { Article, Span } from './types';
 
 const RULE_LINE = /^[ \t]*([-=*_~#])\1{2,}[ \t]*$/;
+
+/** Whole lines that news sites add between paragraphs (normalized). */
 const BOILERPLATE = new Set(
-  ['اقرأ أكثر', 'اقرأ أيضا', 'اقرأ ايضا', 'اقرأ المزيد', 'شارك', 'شارك المقال', 'تابعونا', 'تابعونا على', 'اقرأ كذلك', 'طالع أيضا', 'المصدر']
-    .map(normalizeArabic),
+  [
+    'اقرأ أكثر',
+    'اقرأ أيضا',
+    'اقرأ المزيد',
+    'اقرأ كذلك',
+    'طالع أيضا',
+    'شاهد أيضا',
+    'شارك',
+    'شارك المقال',
+    'شارك الخبر',
+    'شارك هذا المقال',
+    'تابعونا',
+    'تابعونا على',
+    'تابعونا على تويتر',
+    'تابعونا على فيسبوك',
+    'تابعونا على تلغرام',
+    'المصدر',
+    'مواضيع ذات صلة',
+    'أخبار ذات صلة',
+    'للمزيد',
+    'طباعة',
+  ].map(normalizeArabic),
 );
+
+/** Openings of link lines (اقرأ أيضا: عنوان آخر) that are boilerplate whatever follows. */
+const BOILERPLATE_PREFIXES = ['اقرأ أيضا', 'اقرأ أكثر', 'اقرأ المزيد', 'اقرأ كذلك', 'طالع أيضا', 'شاهد أيضا', 'تابعونا على'].map(normalizeArabic);
+
 /** A headline is one line of at most this many characters that does not end like a sentence. */
 const MAX_HEADLINE = 250;
+
+/**
+ * A dateline at the start of a line: a place (one to three words), then an agency in brackets or after
+ * a dash, then a dash or colon: «دمشق-سانا», «طهران - إرنا -», «القاهرة (رويترز) -», «موسكو – 21 حزيران».
+ * Applied to the first 80 characters of a line only.
+ */
+const DATELINE = /^\s*[\u0621-\u064a\u0640\u064b-\u065f]{2,}(?:\s+[\u0621-\u064a\u0640\u064b-\u065f]{2,}){0,2}\s*(?:\([^()\n]{1,30}\)\s*[-–—:]|[-–—]\s*[^\s\-–—][^\-–—\n]{0,30}?(?:\s*[-–—:)]|$|\s))/;
+
+export interface SegmentOptions {
+  /** A line that matches this separates two articles (the analyst's own rule); the line belongs to neither. */
+  separator?: RegExp;
+}
 
 export interface Line extends Span {
   /** True when the line holds nothing but white space. */
   blank: boolean;
 }
 
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0 || c === 0xfeff || c === 0x200f || c === 0x200e;
+}
+
 /** Lines of the text, without their line breaks (\n, \r\n or a lone \r). */
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
+  const hasCr = text.indexOf('\r') >= 0;
   let start = 0;
-  let blank = true;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) {
-      lines.push({ start, end: i, blank });
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-      start = i + 1;
-      blank = true;
-    } else if (blank && c !== 32 && c !== 9 && c !== 0xa0 && c !== 0xfeff) {
-      blank = false;
+  for (;;) {
+    let end: number;
+    let next: number;
+    if (!hasCr) {
+      end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+      next = end + 1;
+    } else {
+      end = start;
+      while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+      next = text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
     }
+    let i = start;
+    while (i < end && isSpace(text.charCodeAt(i))) i++;
+    lines.push({ start, end, blank: i === end });
+    if (end >= text.length) break;
+    start = next;
   }
-  lines.push({ start, end: text.length, blank });
   return lines;
 }
 
-/** True for a line such as «اقرأ أكثر» that a news site adds between paragraphs. */
+/** True for a line such as «اقرأ أكثر» or «اقرأ أيضا: …» that a news site adds between paragraphs. */
 export function isBoilerplate(text: string, line: Span): boolean {
-  if (line.end - line.start > 40) return false;
-  return BOILERPLATE.has(normalizeArabic(text.slice(line.start, line.end)));
+  const length = line.end - line.start;
+  if (length > 200) return false;
+  if (length <= 40 && BOILERPLATE.has(normalizeArabic(text.slice(line.start, line.end)))) return true;
+  // Link lines: only the opening words are read.
+  const n = normalizeArabic(text.slice(line.start, Math.min(line.end, line.start + 24)));
+  return BOILERPLATE_PREFIXES.some((p) => n.startsWith(p) && (n.length === p.length || n.charCodeAt(p.length) === 32));
 }
 
 function looksLikeHeadline(text: string, line: Span): boolean {
+  if (line.end - line.start > MAX_HEADLINE + 20) return false;
   const s = text.slice(line.start, line.end).trim();
-  return s.length > 0 && s.length <= MAX_HEADLINE && !/[.!؟?:]$/.test(s);
+  return s.length > 0 && s.length <= MAX_HEADLINE && !/[.!؟?:،,]$/.test(s);
+}
+
+/** The dateline that opens a line, as a span, or undefined. */
+export function datelineAt(text: string, line: Span): Span | undefined {
+  const head = text.slice(line.start, Math.min(line.end, line.start + 80));
+  const m = DATELINE.exec(head);
+  if (!m) return undefined;
+  return { start: line.start, end: line.start + m[0].length };
+}
+
+/** The article's date: from a short date line, the dateline, or the opening of the first lines. */
+function readDate(text: string, lines: Line[]): string | undefined {
+  for (const line of lines.slice(0, 4)) {
+    const length = line.end - line.start;
+    // A short line is a headline, a dateline or a date line: a date anywhere in it is the article's.
+    const slice = length <= 80 ? text.slice(line.start, line.end) : text.slice(line.start, line.start + 60);
+    // Every date form has a year in digits.
+    if (!/[0-9\u0660-\u0669\u06f0-\u06f9]/.test(slice)) continue;
+    const found = findDate(slice);
+    if (found && (length <= 80 || found.index < 40)) return found.iso;
+  }
+  return undefined;
 }
 
 /** The articles of a text, in order, covering every non-blank line. */
-export function segmentArticles(text: string): Article[] {
+export function segmentArticles(text: string, options: SegmentOptions = {}): Article[] {
   const lines = splitLines(text);
   const groups: Line[][] = [];
   let current: Line[] = [];
   let blankRun = 0;
-  for (const line of lines) {
-    if (RULE_LINE.test(text.slice(line.start, line.end))) {
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k];
+    const first = text.charCodeAt(line.start);
+    const separatorLine =
+      (!line.blank && line.end - line.start <= 200 && (first === 45 || first === 61 || first === 42 || first === 95 || first === 126 || first === 35 || first === 32 || first === 9) && RULE_LINE.test(text.slice(line.start, line.end))) ||
+      (!!options.separator && !line.blank && line.end - line.start <= 200 && options.separator.test(text.slice(line.start, line.end)));
+    if (separatorLine) {
       if (current.length) groups.push(current);
       current = [];
       blankRun = 0;
@@ -67,7 +151,7 @@ export function segmentArticles(text: string): Article[] {
       blankRun++;
       continue;
     }
-    if (blankRun >= 2 && current.length) {
+    if (current.length && (blankRun >= 2 || (blankRun === 1 && startsArticle(text, lines, k)))) {
       groups.push(current);
       current = [];
     }
@@ -84,6 +168,16 @@ export function segmentArticles(text: string): Article[] {
       boilerplate: g.filter((l) => isBoilerplate(text, l)).map(({ start, end }) => ({ start, end })),
     };
     if (g.length > 1 && looksLikeHeadline(text, first)) article.headline = { start: first.start, end: first.end };
+    const date = readDate(text, g);
+    if (date) article.date = date;
     return article;
   });
+}
+
+/** After one blank line: a headline whose next non-blank line opens with a dateline starts a new article. */
+function startsArticle(text: string, lines: Line[], k: number): boolean {
+  if (!looksLikeHeadline(text, lines[k]) || lines[k].end - lines[k].start > 150) return false;
+  let j = k + 1;
+  if (j < lines.length && lines[j].blank) j++;
+  return j < lines.length && !lines[j].blank && datelineAt(text, lines[j]) !== undefined;
 }

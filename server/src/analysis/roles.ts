@@ -1,0 +1,428 @@
+/**
+ * Role phrases and title mentions.
+ *
+ * A role phrase is an apposition TITLE + NAME that the article itself writes («نائب وزير الخارجية ميخائيل
+ * بوغدانوف»). Once an article gives a person a role, the same title without the name, earlier or later
+ * in the article («كبير مساعدي وزير الخارجية الإيراني»), or its head with the minister's own name in
+ * place of the ministry («كبير مساعدي أمير عبداللهيان»), is a title mention of that person.
+ */
+import { TITLE_GLUE } from './event-lexicon';
+import { collectSentences, GAP_HARD, getLexicon, wordSet, type Sentence, type SentenceCollector, type Tok } from './sentences';
+import type { KnowledgeBase } from '../knowledge/knowledge-base';
+import type { Article, Mention, RolePhrase } from './types';
+
+/** What the rules need to know about entities, without depending on the knowledge base itself. */
+export interface EntityInfo {
+  /** The main Arabic name, for labels. */
+  name(id: string): string | undefined;
+  /** A short form for statement labels (a surname). */
+  shortName(id: string): string | undefined;
+  /** The affiliation country of a person or organization, or a country's own id. */
+  country(id: string): string | undefined;
+}
+
+/** Entity facts from nothing at all: labels fall back to ids. */
+export const NO_ENTITY_INFO: EntityInfo = {
+  name: () => undefined,
+  shortName: () => undefined,
+  country: (id) => (id.startsWith('country:') ? id : undefined),
+};
+
+/** Entity facts from the knowledge base. */
+export function entityInfoFromKb(kb: KnowledgeBase): EntityInfo {
+  return {
+    name: (id) => kb.get(id)?.name.ar,
+    shortName: (id) => {
+      const e = kb.get(id);
+      if (!e) return undefined;
+      for (const a of e.aliases ?? []) if (typeof a !== 'string' && a.short && !a.unsafe) return a.ar;
+      if (e.type !== 'person') return e.name.ar;
+      const words = e.name.ar.split(' ');
+      return words[words.length - 1];
+    },
+    country: (id) => (id.startsWith('country:') ? id : kb.get(id)?.country),
+  };
+}
+
+/** A role phrase with what the matching of later title mentions needs. */
+export interface RoleInfo {
+  phrase: RolePhrase;
+  /** The name mention that the title stands before. */
+  name: Mention;
+  /** Canonical title tokens (clitics and ال stripped). */
+  canon: string[];
+  /** True for title tokens that are nisba adjectives or country names, which other uses may leave out. */
+  skippable: boolean[];
+  /** How many leading titles govern another title (كبير مساعدي → 2). */
+  chainLen: number;
+  /** Countries named inside the title (الإيراني). */
+  countries: Set<string>;
+  sentence: Sentence;
+  /** Token range of the title part, inclusive. */
+  from: number;
+  to: number;
+}
+
+/** A use of a role's title without the name (a title mention), with the tokens the person's actor covers. */
+export interface TitleHit {
+  sentence: Sentence;
+  /** Token range the actor covers (title, and the minister's name for «كبير مساعدي أمير عبداللهيان»), inclusive. */
+  from: number;
+  to: number;
+  mention: Mention;
+  role: RoleInfo;
+}
+
+/** Per article: the sentences the rules look at, the role phrases and the title mentions. */
+export interface ArticleWork {
+  index: number;
+  article: Article;
+  sentences: Sentence[];
+  /** Per sentence, the index in RoleResult.mentions of the mention that covers each token, or -1. */
+  maps: Int32Array[];
+  roles: RoleInfo[];
+  titleHits: TitleHit[];
+}
+
+export interface RoleResult {
+  roles: RolePhrase[];
+  /** Title mentions (form "title", reason "role"), sorted, overlapping no other mention. */
+  titleMentions: Mention[];
+  /** Kept for extractEvents, so that the text is tokenized once. */
+  work: ArticleWork[];
+  /** The mentions the maps index (without the title mentions). */
+  mentions: Mention[];
+}
+
+/** Function words and adverbs that never stand inside a title. */
+const NOT_IN_TITLE = wordSet('الذي التي الذين اللذين اللذان اللتين اللتان اليوم الان الآن الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الماضي المقبل الحالي الجاري الى الي لدى لكن لان لأن للغاية');
+const GLUE = wordSet(TITLE_GLUE);
+/** After a title used without a name, these show the title ended (no unknown name follows). */
+const FOLLOWERS = wordSet('في على إلى الى مع خلال أن إن عن من قد كما الذي التي حول بشأن لدى عند و ثم أمس اليوم بعد قبل حيث لـ إنه أنه بأن');
+
+/** Canonical form of a title token: clitics and the article stripped (للأمين → امين، والمغتربين → مغتربين). */
+export function canonToken(tok: Tok): string {
+  if (tok.hit && tok.hit.kind === 'title') return titleStem(tok);
+  let s = tok.norm;
+  if ((s.startsWith('وال') || s.startsWith('فال')) && s.length >= 5) s = s.slice(1);
+  if (s.startsWith('لل') && s.length >= 4) return s.slice(2);
+  if ((s.startsWith('بال') || s.startsWith('كال')) && s.length >= 5) return s.slice(3);
+  if (s.startsWith('ال') && s.length >= 4) return s.slice(2);
+  if (s.startsWith('ل') && s.length >= 5) return s.slice(1);
+  return s;
+}
+
+function titleStem(tok: Tok): string {
+  return tok.norm.slice(tok.hit!.written);
+}
+
+/** The part of a title hit's prefix between و/ف and ال: a preposition makes the title a complement. */
+function hasPreposition(tok: Tok): boolean {
+  const pre = tok.hit!.pre.replace(/^[وف]/, '');
+  return pre.startsWith('ب') || pre.startsWith('ل') || pre.startsWith('ك');
+}
+
+function isTitle(tok: Tok | undefined): boolean {
+  return !!tok && tok.hit?.kind === 'title';
+}
+
+/** A title in the construct state: it governs what follows (نائب وزير); one with ال does not (الرئيس). */
+function isConstructTitle(tok: Tok | undefined): boolean {
+  return !!tok && tok.hit?.kind === 'title' && !!tok.hit.row.construct && !hasPreposition(tok) && !tok.hit.pre.endsWith('ال');
+}
+
+/** A token that may stand inside a title between its head and the name. */
+function complementWord(tok: Tok): boolean {
+  if (tok.hit) return tok.hit.kind === 'title';
+  const n = tok.norm;
+  if (NOT_IN_TITLE.has(n)) return false;
+  if (GLUE.has(n)) return true;
+  if (n.startsWith('ال') || n.startsWith('وال') || n.startsWith('لل')) return n.length >= 4;
+  return n.startsWith('ل') && n.length >= 5;
+}
+
+/** For each token of a sentence, the index of the mention that covers it, or -1. */
+export function mentionIndex(sentence: Sentence, mentions: Mention[], fromMention: number): { at: Int32Array; next: number } {
+  const toks = sentence.toks;
+  const at = new Int32Array(toks.length).fill(-1);
+  let m = fromMention;
+  while (m < mentions.length && mentions[m].end <= sentence.start) m++;
+  const first = m;
+  for (let i = 0; i < toks.length && m < mentions.length; i++) {
+    const tok = toks[i];
+    while (m < mentions.length && mentions[m].end <= tok.start) m++;
+    if (m < mentions.length && mentions[m].start < tok.end) at[i] = m;
+  }
+  return { at, next: first };
+}
+
+/** The offset where a title token's mention starts: after و/ف and a preposition (للأمين → لأمين like the matcher). */
+function titleStart(tok: Tok): number {
+  if (!tok.hit) return tok.start;
+  const pre = tok.hit.pre;
+  const written = pre.replace(/^([وف]?)لال/, '$1لل');
+  // Keep ال in the span; drop و/ف and ب/ل/ك (for لل, the second lam is the article's).
+  let drop = written.endsWith('ال') ? written.length - 2 : written.length;
+  if (written.endsWith('لل')) drop = written.length - 1;
+  return tok.start + drop;
+}
+
+/** Finds role phrases and title mentions in every article. */
+export function extractRoles(
+  text: string,
+  articles: Article[],
+  mentions: Mention[],
+  info: EntityInfo = NO_ENTITY_INFO,
+  collected?: SentenceCollector,
+): RoleResult {
+  const lex = getLexicon();
+  const roles: RolePhrase[] = [];
+  const titleMentions: Mention[] = [];
+  const work: ArticleWork[] = [];
+  let mentionCursor = 0;
+  articles.forEach((article, index) => {
+    const sentences = collected?.sentences[index] ?? collectSentences(text, article, lex);
+    const maps: Int32Array[] = [];
+    const w: ArticleWork = { index, article, sentences, maps, roles: [], titleHits: [] };
+    work.push(w);
+    for (const s of sentences) {
+      const { at, next } = mentionIndex(s, mentions, mentionCursor);
+      mentionCursor = next;
+      maps.push(at);
+      findRolePhrases(text, s, at, mentions, w.roles);
+    }
+    for (const r of w.roles) roles.push(r.phrase);
+    if (w.roles.length) {
+      // Roles by the first word of their title, so that each title word is tried against a few roles only.
+      // One role per person and title: an article that repeats a role phrase adds nothing to try.
+      const byFirst = new Map<string, RoleInfo[]>();
+      const seen = new Set<string>();
+      for (const r of w.roles) {
+        const key = `${r.phrase.entityId}\u0000${r.canon.join(' ')}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const list = byFirst.get(r.canon[0]);
+        if (list) list.push(r);
+        else byFirst.set(r.canon[0], [r]);
+      }
+      let r = 0;
+      sentences.forEach((s, k) => {
+        const own: RoleInfo[] = [];
+        while (r < w.roles.length && w.roles[r].sentence === s) own.push(w.roles[r++]);
+        findTitleHits(text, s, maps[k], mentions, w, info, own, byFirst);
+      });
+      for (const h of w.titleHits) titleMentions.push(h.mention);
+    }
+  });
+  titleMentions.sort((a, b) => a.start - b.start);
+  return { roles, titleMentions, work, mentions };
+}
+
+function findRolePhrases(text: string, s: Sentence, at: Int32Array, mentions: Mention[], out: RoleInfo[]): void {
+  const toks = s.toks;
+  for (let n = 1; n < toks.length; n++) {
+    const mi = at[n];
+    if (mi < 0 || at[n - 1] === mi) continue; // Only the first token of a mention.
+    const m = mentions[mi];
+    if (m.type !== 'person' || m.form !== 'name') continue;
+    // A candidate name that is a trigger or a function word (عقد، أكد) is no name.
+    if (m.reason === 'candidate' && (toks[n].hit || toks[n].cls)) continue;
+    if (toks[n].gap & GAP_HARD) continue;
+    // «مساعدي أمير عبداللهيان» is «the aides of …» (a genitive), not an apposition.
+    if (isConstructTitle(toks[n - 1])) continue;
+    let head = -1;
+    let j = n - 1;
+    while (j >= 0 && n - j <= 16) {
+      const tok = toks[j];
+      const mj = at[j];
+      if (mj >= 0) {
+        const other = mentions[mj];
+        if (other.type === 'person') break;
+        // A place or organization inside a title (للأمم المتحدة، الإيراني) needs a title word before it.
+        let first = j;
+        while (first > 0 && at[first - 1] === mj) first--;
+        const before = toks[first - 1];
+        if (!before || toks[first].gap & GAP_HARD || !complementWord(before)) break;
+        if (toks[j + 1].gap & GAP_HARD && j + 1 < n) break;
+        j = first - 1;
+        continue;
+      }
+      if (j + 1 <= n && toks[j + 1].gap & GAP_HARD) break;
+      if (isTitle(tok) && !hasPreposition(tok)) {
+        head = j;
+        while (head > 0 && !(toks[head].gap & GAP_HARD) && isConstructTitle(toks[head - 1]) && at[head - 1] < 0) head--;
+        break;
+      }
+      if (!complementWord(tok)) break;
+      j--;
+    }
+    if (head < 0) continue;
+    const from = head;
+    const to = n - 1;
+    const start = titleStart(toks[head]);
+    const canon: string[] = [];
+    const skippable: boolean[] = [];
+    const countries = new Set<string>();
+    let chainLen = 0;
+    let chainOpen = true;
+    for (let k = from; k <= to; k++) {
+      canon.push(canonToken(toks[k]));
+      const mk = at[k];
+      const inner = mk >= 0 ? mentions[mk] : undefined;
+      skippable.push(!!inner && inner.type === 'country');
+      if (inner && inner.type === 'country') countries.add(inner.entityId);
+      if (chainOpen && isConstructTitle(toks[k]) && k + 1 <= to && isTitle(toks[k + 1])) chainLen++;
+      else chainOpen = false;
+    }
+    out.push({
+      phrase: { start, end: m.end, entityId: m.entityId, text: text.slice(start, m.end) },
+      name: m,
+      canon,
+      skippable,
+      chainLen,
+      countries,
+      sentence: s,
+      from,
+      to,
+    });
+  }
+}
+
+function findTitleHits(
+  text: string,
+  s: Sentence,
+  at: Int32Array,
+  mentions: Mention[],
+  w: ArticleWork,
+  info: EntityInfo,
+  own: RoleInfo[],
+  byFirst: Map<string, RoleInfo[]>,
+): void {
+  const toks = s.toks;
+  const inOwn = new Uint8Array(toks.length);
+  for (const r of own) inOwn.fill(1, r.from, r.to + 1);
+  for (let j = 0; j < toks.length; j++) {
+    if (!isTitle(toks[j]) || hasPreposition(toks[j]) || at[j] >= 0) continue;
+    if (inOwn[j]) continue;
+    let best: { role: RoleInfo; end: number; actorEnd: number } | undefined;
+    let ambiguous = false;
+    const candidates = byFirst.get(canonToken(toks[j]));
+    if (!candidates) continue;
+    for (const role of candidates) {
+      const got = matchTitle(toks, at, mentions, j, role, info, candidates);
+      if (!got) continue;
+      if (!best || got.end > best.end) {
+        ambiguous = false;
+        best = { role, ...got };
+      } else if (got.end === best.end && role.phrase.entityId !== best.role.phrase.entityId) ambiguous = true;
+    }
+    if (!best || ambiguous) continue;
+    // The mention covers the title words up to the first token another mention already holds.
+    let last = j;
+    while (last + 1 <= best.end && at[last + 1] < 0 && !(toks[last + 1].gap & GAP_HARD)) last++;
+    const start = titleStart(toks[j]);
+    const nameMention = best.role.name;
+    const mention: Mention = {
+      start,
+      end: toks[last].end,
+      entityId: best.role.phrase.entityId,
+      type: 'person',
+      form: 'title',
+      known: nameMention.known,
+      reason: 'role',
+      alias: text.slice(best.role.phrase.start, nameMention.start).trim(),
+      pack: nameMention.pack,
+      article: w.index,
+    };
+    w.titleHits.push({ sentence: s, from: j, to: best.actorEnd, mention, role: best.role });
+    j = best.actorEnd;
+  }
+}
+
+/**
+ * How far the title at token j matches a role's title: the last text token matched and the last token
+ * of the actor, or undefined. Nisba adjectives may be added or left out (الإيراني); a minister's name
+ * may stand for the ministry after the governing titles (كبير مساعدي أمير عبداللهيان).
+ */
+function matchTitle(
+  toks: Tok[],
+  at: Int32Array,
+  mentions: Mention[],
+  j: number,
+  role: RoleInfo,
+  info: EntityInfo,
+  all: RoleInfo[],
+): { end: number; actorEnd: number } | undefined {
+  let i = j;
+  let k = 0;
+  let lastMatched = -1;
+  const seenCountries = new Set<string>();
+  while (k < role.canon.length && i < toks.length) {
+    if (i > j && toks[i].gap & GAP_HARD) break;
+    const mi = at[i];
+    const inner = mi >= 0 ? mentions[mi] : undefined;
+    if (canonToken(toks[i]) === role.canon[k] && !(inner && inner.type === 'person')) {
+      if (inner && inner.type === 'country') seenCountries.add(inner.entityId);
+      lastMatched = i;
+      i++;
+      k++;
+      continue;
+    }
+    if (inner && inner.type === 'country') {
+      seenCountries.add(inner.entityId);
+      i++;
+      continue;
+    }
+    if (role.skippable[k]) {
+      k++;
+      continue;
+    }
+    break;
+  }
+  if (lastMatched < 0) return undefined;
+  // A country named here that is not the person's: another minister's aide.
+  const country = info.country(role.phrase.entityId);
+  for (const c of seenCountries) if (!role.countries.has(c) && (!country || c !== country)) return undefined;
+  const matched = k;
+  const min = Math.min(role.canon.length, Math.max(role.chainLen + 2, 3));
+  if (matched >= min) {
+    const next = toks[lastMatched + 1];
+    if (next && !(next.gap & GAP_HARD)) {
+      const nm = at[lastMatched + 1];
+      if (nm >= 0 && mentions[nm].type === 'person') return undefined;
+      if (nm < 0 && !next.hit && !FOLLOWERS.has(next.norm) && !FOLLOWERS.has(next.bare) && !isTitle(next)) {
+        // An unknown word right after the title may be a name no pack knows: no guess then.
+        if (!next.norm.startsWith('ال') && !next.norm.startsWith('لل')) return undefined;
+      }
+    }
+    return { end: lastMatched, actorEnd: lastMatched };
+  }
+  // «كبير مساعدي أمير عبداللهيان»: the governing titles, then a person standing for the governed title.
+  if (role.chainLen > 0 && matched === role.chainLen && isTitle(toks[j + role.chainLen - 1])) {
+    const p = lastMatched + 1;
+    const pm = p < toks.length && !(toks[p].gap & GAP_HARD) ? at[p] : -1;
+    if (pm < 0 || mentions[pm].type !== 'person' || mentions[pm].entityId === role.phrase.entityId) return undefined;
+    const chain = role.canon.slice(0, role.chainLen).join(' ');
+    if (all.some((r) => r !== role && r.phrase.entityId !== role.phrase.entityId && r.canon.slice(0, r.chainLen).join(' ') === chain)) return undefined;
+    let actorEnd = p;
+    while (actorEnd + 1 < toks.length && at[actorEnd + 1] === pm) actorEnd++;
+    return { end: lastMatched, actorEnd };
+  }
+  return undefined;
+}
+
+/** Mentions with the title mentions merged in, sorted; a title mention that overlaps another is dropped. */
+export function mergeMentions(mentions: Mention[], titles: Mention[]): Mention[] {
+  if (!titles.length) return mentions;
+  const out: Mention[] = [];
+  let i = 0;
+  for (const t of titles) {
+    while (i < mentions.length && mentions[i].start < t.start) out.push(mentions[i++]);
+    const prev = out[out.length - 1];
+    const next = mentions[i];
+    if ((prev && prev.end > t.start) || (next && next.start < t.end)) continue;
+    out.push(t);
+  }
+  while (i < mentions.length) out.push(mentions[i++]);
+  return out;
+}

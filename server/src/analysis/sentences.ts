@@ -1,0 +1,442 @@
+/**
+ * The sentence model shared by the role-phrase and event rules. One tokenizing pass per article finds
+ * the sentences that hold a trigger or a title word (one hash lookup per token, with the clitic forms
+ * expanded in advance); only those sentences are turned into token objects for the rules.
+ */
+import {
+  AT_MEETING,
+  COORDINATORS,
+  CONTENT_OPENERS,
+  DEMONSTRATIVES,
+  DOCUMENTS,
+  FUTURE_MARKERS,
+  GROUP_HEADS,
+  LIGHT_VERBS,
+  LIST_STOPS,
+  NEGATION_MARKERS,
+  OCCASION_MARKERS,
+  OUTLETS,
+  PARTICIPATE,
+  PLACE_NOUNS,
+  RELATIVES,
+  SUBJECT_SKIP,
+  TOPIC_MARKERS,
+  DOCUMENT_SHORT,
+  DELEGATION,
+  DUAL_SPEAKERS,
+  MEETING_TRIGGERS,
+  STATEMENT_TRIGGERS,
+  TITLES,
+  type MeetingRow,
+  type StatementRow,
+  type TitleRow,
+} from './event-lexicon';
+import { normalizeArabic } from './normalize';
+import { hashString, TokenBuffer } from './tokenize';
+import type { Article, Span } from './types';
+
+const words = (s: string | undefined) => (s ? s.split(/\s+/).filter(Boolean).map(normalizeArabic) : []);
+
+/** What stands between a token and the one before it. */
+export const GAP_COMMA = 1;
+export const GAP_QUOTE = 2;
+export const GAP_PAREN = 4;
+export const GAP_COLON = 8;
+export const GAP_DASH = 16;
+export const GAP_OTHER = 32;
+/** Anything but white space. */
+export const GAP_HARD = GAP_COMMA | GAP_QUOTE | GAP_PAREN | GAP_COLON | GAP_DASH | GAP_OTHER;
+
+export type LexHit = {
+  form: string;
+  /** Code units of the form that are its written proclitics (للقاء: 2). */
+  written: number;
+} & (
+  | { kind: 'meeting'; row: MeetingRow; pos: 'verb' | 'noun'; pre: string; tense: 'past' | 'present' | 'future' | 'noun'; definite: boolean; suffix: string }
+  | { kind: 'statement'; row: StatementRow; pre: string; tense: 'past' | 'present' | 'future' }
+  | { kind: 'title'; row: TitleRow; pre: string }
+  | { kind: 'delegation'; pre: string }
+  | { kind: 'dual'; pre: string }
+);
+
+/**
+ * Word classes of the event rules, as bits, so that a rule asks `tok.cls & K.TOPIC` instead of looking
+ * a string up in several sets. A token gets the classes of its form and of its form without و/ف.
+ */
+export const K = {
+  NEGATION: 1 << 0,
+  RELATIVE: 1 << 1,
+  SKIP: 1 << 2,
+  TOPIC: 1 << 3,
+  STOP: 1 << 4,
+  OUTLET: 1 << 5,
+  OPENER: 1 << 6,
+  LIGHT: 1 << 7,
+  PARTICIPATE: 1 << 8,
+  DEMONSTRATIVE: 1 << 9,
+  AT: 1 << 10,
+  PLACE_NOUN: 1 << 11,
+  GROUP_HEAD: 1 << 12,
+  COORDINATOR: 1 << 13,
+  /** First word of a multi-word marker (على هامش، من المقرر، البيان الختامي). */
+  MULTI: 1 << 14,
+  DOCUMENT: 1 << 15,
+} as const;
+
+const CLASSES = new Map<string, number>();
+{
+  const add = (k: number, list: string) => {
+    for (const w of words(list)) CLASSES.set(w, (CLASSES.get(w) ?? 0) | k);
+  };
+  add(K.NEGATION, NEGATION_MARKERS);
+  add(K.RELATIVE, RELATIVES);
+  add(K.SKIP, SUBJECT_SKIP);
+  add(K.TOPIC, TOPIC_MARKERS);
+  add(K.STOP, LIST_STOPS);
+  add(K.OUTLET, OUTLETS);
+  add(K.OPENER, CONTENT_OPENERS + ' ان بان');
+  add(K.LIGHT, LIGHT_VERBS);
+  add(K.PARTICIPATE, PARTICIPATE);
+  add(K.DEMONSTRATIVE, DEMONSTRATIVES);
+  add(K.AT, AT_MEETING);
+  add(K.PLACE_NOUN, PLACE_NOUNS);
+  add(K.GROUP_HEAD, GROUP_HEADS);
+  add(K.COORDINATOR, COORDINATORS);
+  add(K.DOCUMENT, DOCUMENT_SHORT);
+  for (const m of [...OCCASION_MARKERS, ...FUTURE_MARKERS, ...DOCUMENTS.map((d) => d.forms)]) add(K.MULTI, words(m)[0]);
+}
+
+function classOf(norm: string, bare: string): number {
+  const a = CLASSES.get(norm) ?? 0;
+  return bare === norm ? a : a | (CLASSES.get(bare) ?? 0);
+}
+
+export interface Tok extends Span {
+  /** Folded text of the token. */
+  norm: string;
+  /** The token without a leading و or ف (for particles and function words). */
+  bare: string;
+  /** Flags of what stands before the token (GAP_*); 0 for white space only. */
+  gap: number;
+  /** Word classes (K.*). */
+  cls: number;
+  hit?: LexHit;
+}
+
+export interface Sentence extends Span {
+  toks: Tok[];
+  /** True when a meeting or statement trigger stands in the sentence (else it holds title words only). */
+  triggers: boolean;
+  /** Index of the article line (paragraph) that holds the sentence, counted from the article's start. */
+  paragraph: Span;
+  headline: boolean;
+}
+
+const VERB_PREFIXES = ['', 'و', 'ف'];
+const NOUN_PREFIXES: string[] = [];
+for (const p1 of ['', 'و', 'ف']) for (const p2 of ['', 'ب', 'ل', 'ك']) for (const p3 of ['', 'ال']) NOUN_PREFIXES.push(p1 + p2 + p3);
+
+/** Writes a prefix onto a normalized stem: ل + ال loses the alef (للقاء). */
+function attach(prefix: string, stem: string): string {
+  const s = prefix + stem;
+  return s.replace(/^([وف]?)لال/, '$1لل');
+}
+
+
+/** Possessive forms of a normalized noun: لقاء → لقائه، زياره → زيارته. */
+function possessives(noun: string): [string, string][] {
+  let stem = noun;
+  if (stem.endsWith('ه')) stem = stem.slice(0, -1) + 'ت';
+  else if (stem.endsWith('اء')) stem = stem.slice(0, -1) + 'ئ';
+  else if (stem.endsWith('ا')) return [];
+  return ['ه', 'ها', 'هما', 'هم'].map((s) => [stem + s, s]);
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+const FILTER_BITS = 1 << 16;
+
+export interface Lexicon {
+  byHash: Map<number, LexHit[]>;
+  /** A bit per low 16 bits of a form's hash: most tokens are rejected with one array read. */
+  filter: Uint32Array;
+}
+
+let lexicon: Lexicon | undefined;
+
+/** The trigger and title index, built once from the tables in event-lexicon.ts. */
+export function getLexicon(): Lexicon {
+  if (lexicon) return lexicon;
+  const byHash = new Map<number, LexHit[]>();
+  const seen = new Set<string>();
+  const rowIds = new Map<object, number>();
+  const add = (form: string, partial: DistributiveOmit<LexHit, 'form' | 'written'>) => {
+    const row = 'row' in partial ? partial.row : undefined;
+    if (row && !rowIds.has(row)) rowIds.set(row, rowIds.size);
+    const key = `${form}\u0000${partial.kind}\u0000${row ? rowIds.get(row) : ''}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const hit = { ...partial, form, written: attach(partial.pre, '').length } as LexHit;
+    const h = hashString(form);
+    const list = byHash.get(h);
+    if (list) list.push(hit);
+    else byHash.set(h, [hit]);
+  };
+  const isPresent = (v: string) => /^[يتن]/.test(v) && v.length > 2;
+  for (const row of MEETING_TRIGGERS) {
+    for (const v of words(row.verbs)) {
+      const present = isPresent(v);
+      for (const p of VERB_PREFIXES) {
+        add(p + v, { kind: 'meeting', row, pos: 'verb', pre: p, tense: present ? 'present' : 'past', definite: false, suffix: '' });
+        if (present) add(p + 'س' + v, { kind: 'meeting', row, pos: 'verb', pre: p + 'س', tense: 'future', definite: false, suffix: '' });
+      }
+    }
+    for (const n of words(row.nouns)) {
+      for (const p of NOUN_PREFIXES) add(attach(p, n), { kind: 'meeting', row, pos: 'noun', pre: p, tense: 'noun', definite: p.endsWith('ال'), suffix: '' });
+      for (const [poss, suffix] of possessives(n)) {
+        for (const p of NOUN_PREFIXES) {
+          if (p.endsWith('ال')) continue;
+          add(p + poss, { kind: 'meeting', row, pos: 'noun', pre: p, tense: 'noun', definite: true, suffix });
+        }
+      }
+    }
+  }
+  for (const row of STATEMENT_TRIGGERS) {
+    for (const v of words(row.verbs)) {
+      const present = isPresent(v);
+      for (const p of VERB_PREFIXES) {
+        add(p + v, { kind: 'statement', row, pre: p, tense: present ? 'present' : 'past' });
+        if (present) add(p + 'س' + v, { kind: 'statement', row, pre: p + 'س', tense: 'future' });
+      }
+    }
+  }
+  for (const row of TITLES) for (const t of words(row.forms)) for (const p of NOUN_PREFIXES) add(attach(p, t), { kind: 'title', row, pre: p });
+  for (const d of words(DELEGATION)) for (const p of NOUN_PREFIXES) add(attach(p, d), { kind: 'delegation', pre: p });
+  for (const d of words(DUAL_SPEAKERS)) for (const p of ['', 'و', 'ف']) add(p + d, { kind: 'dual', pre: p });
+  const filter = new Uint32Array(FILTER_BITS >>> 5);
+  for (const h of byHash.keys()) {
+    const bit = h & (FILTER_BITS - 1);
+    filter[bit >>> 5] |= 1 << (bit & 31);
+  }
+  lexicon = { byHash, filter };
+  return lexicon;
+}
+
+/** The hit of token t, verified against the form (hash collisions are rare but possible). */
+function lookupHit(lex: Lexicon, b: TokenBuffer, t: number): LexHit | undefined {
+  const h = b.hash[t];
+  const bit = h & (FILTER_BITS - 1);
+  if ((lex.filter[bit >>> 5] & (1 << (bit & 31))) === 0) return undefined;
+  const list = lex.byHash.get(h);
+  if (!list) return undefined;
+  const from = b.normStart[t];
+  const n = b.normLen[t];
+  for (const hit of list) {
+    const f = hit.form;
+    if (f.length !== n) continue;
+    let k = 0;
+    while (k < n && b.norm[from + k] === f.charCodeAt(k)) k++;
+    if (k === n) return hit;
+  }
+  return undefined;
+}
+
+/** Boundary characters: a sentence ends at . ! ? ؟ or a line break (a dot between digits is no end). */
+const GAP_STOP = 1 << 10;
+
+/** GAP_* flags of text[from, to), with GAP_STOP when a sentence ends there. */
+function gapInfo(text: string, from: number, to: number): number {
+  let flags = 0;
+  let stop = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    switch (c) {
+      case 32:
+      case 9:
+      case 0xa0:
+      case 0x200f:
+      case 0x200e:
+      case 0x202f:
+        break;
+      case 10:
+      case 13:
+      case 0x21:
+      case 0x3f:
+      case 0x61f:
+        stop = true;
+        break;
+      case 0x2e: {
+        const prev = text.charCodeAt(i - 1);
+        const next = text.charCodeAt(i + 1);
+        if (!(prev >= 48 && prev <= 57 && next >= 48 && next <= 57)) stop = true;
+        break;
+      }
+      case 0x60c:
+      case 0x2c:
+      case 0x61b:
+      case 0x3b:
+        flags |= GAP_COMMA;
+        break;
+      case 0x22:
+      case 0x27:
+      case 0xab:
+      case 0xbb:
+      case 0x201c:
+      case 0x201d:
+      case 0x2018:
+      case 0x2019:
+        flags |= GAP_QUOTE;
+        break;
+      case 0x28:
+      case 0x29:
+      case 0x5b:
+      case 0x5d:
+        flags |= GAP_PAREN;
+        break;
+      case 0x3a:
+        flags |= GAP_COLON;
+        break;
+      case 0x2d:
+      case 0x2013:
+      case 0x2014:
+        flags |= GAP_DASH;
+        break;
+      default:
+        flags |= GAP_OTHER;
+    }
+  }
+  return stop ? flags | GAP_STOP : flags;
+}
+
+const CHUNK = 1 << 18;
+
+/** Two-letter function words that و or ف may stand before (ومن، وفي، فلم). */
+const SHORT_AFTER_WAW = new Set(['من', 'في', 'عن', 'لا', 'لم', 'لن', 'ما', 'ان', 'قد', 'مع', 'ثم']);
+
+function bareOf(n: string): string {
+  const c = n.charCodeAt(0);
+  if (c !== 0x648 && c !== 0x641) return n;
+  if (n.length >= 4) return n.slice(1);
+  return n.length === 3 && SHORT_AFTER_WAW.has(n.slice(1)) ? n.slice(1) : n;
+}
+
+/**
+ * Keeps, per article, the sentences that hold a trigger or a title word, from token buffers filled in
+ * text order (the analyzer's own buffer, so that the text is tokenized once). The headline is one
+ * sentence whatever its punctuation («..»); boilerplate lines are skipped.
+ */
+export class SentenceCollector {
+  /** Sentences per article index. */
+  readonly sentences: Sentence[][] = [];
+  private readonly hits: (LexHit | undefined)[] = [];
+
+  constructor(private readonly lex: Lexicon = getLexicon()) {}
+
+  /** Reads a buffer that holds `text[from, to)` of article `index`; pieces of one article come in order. */
+  add(text: string, article: Article, index: number, b: TokenBuffer): void {
+    const out = (this.sentences[index] ??= []);
+    const skip = article.boilerplate;
+    let skipIndex = 0;
+    let sentenceFirst = 0;
+    let interesting = false;
+    const hits = this.hits;
+    hits.length = 0;
+    const flush = (last: number) => {
+      if (interesting && last >= sentenceFirst) out.push(makeSentence(text, article, b, sentenceFirst, last, hits));
+      hits.length = 0;
+      interesting = false;
+    };
+    const n = b.count;
+    const headline = article.headline;
+    for (let t = 0; t < n; t++) {
+      const start = b.start[t];
+      if (t > sentenceFirst && !(start - b.end[t - 1] === 1 && text.charCodeAt(start - 1) === 32)) {
+        const inHeadline = headline !== undefined && start < headline.end && start >= headline.start;
+        if (gapInfo(text, b.end[t - 1], start) & GAP_STOP && !inHeadline) {
+          flush(t - 1);
+          sentenceFirst = t;
+        }
+      }
+      while (skipIndex < skip.length && skip[skipIndex].end <= start) skipIndex++;
+      const inBoilerplate = skipIndex < skip.length && skip[skipIndex].start <= start;
+      const hit = inBoilerplate ? undefined : lookupHit(this.lex, b, t);
+      if (hit) {
+        hits[t - sentenceFirst] = hit;
+        interesting = true;
+      }
+    }
+    flush(n - 1);
+  }
+}
+
+const ownBuffer = new TokenBuffer();
+
+/** The sentences of one article that hold a trigger or a title word, tokenizing it here. */
+export function collectSentences(text: string, article: Article, lex: Lexicon = getLexicon()): Sentence[] {
+  const collector = new SentenceCollector(lex);
+  for (let from = article.start; from < article.end; ) {
+    let to = article.end;
+    if (to - from > CHUNK) {
+      const nl = text.lastIndexOf('\n', from + CHUNK);
+      to = nl > from ? nl + 1 : from + CHUNK;
+    }
+    ownBuffer.fill(text, from, to);
+    collector.add(text, article, 0, ownBuffer);
+    from = to;
+  }
+  return collector.sentences[0] ?? [];
+}
+
+function makeSentence(text: string, article: Article, b: TokenBuffer, first: number, last: number, hits: (LexHit | undefined)[]): Sentence {
+  const toks: Tok[] = [];
+  let triggers = false;
+  for (const h of hits) if (h && (h.kind === 'meeting' || h.kind === 'statement')) triggers = true;
+  // Tokens' folded code units are back to back in the buffer: one string for the sentence, sliced per token.
+  const base = b.normStart[first];
+  const all = foldedString(b, base, b.normStart[last] + b.normLen[last]);
+  for (let t = first; t <= last; t++) {
+    const norm = all.slice(b.normStart[t] - base, b.normStart[t] - base + b.normLen[t]);
+    const g = t > first && !(b.start[t] - b.end[t - 1] === 1 && text.charCodeAt(b.end[t - 1]) === 32) ? gapInfo(text, b.end[t - 1], b.start[t]) : 0;
+    // A sentence end inside a sentence happens only in a headline («..»): a hard gap all the same.
+    const gap = (g & GAP_HARD) | (g & GAP_STOP ? GAP_OTHER : 0);
+    const bare = bareOf(norm);
+    // Word classes serve the event rules, which read only sentences with a trigger.
+    const tok: Tok = { start: b.start[t], end: b.end[t], norm, bare, gap, cls: triggers ? classOf(norm, bare) : 0 };
+    const hit = hits[t - first];
+    if (hit) tok.hit = hit;
+    toks.push(tok);
+  }
+  const start = toks[0].start;
+  const end = toks[toks.length - 1].end;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  let lineEnd = text.indexOf('\n', end);
+  if (lineEnd < 0 || lineEnd > article.end) lineEnd = article.end;
+  if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+  const headline = !!article.headline && start >= article.headline.start && start < article.headline.end;
+  return { start, end: sentenceEnd(text, end, lineEnd), toks, triggers, paragraph: { start: Math.max(lineStart, article.start), end: lineEnd }, headline };
+}
+
+function foldedString(b: TokenBuffer, from: number, to: number): string {
+  let out = '';
+  for (let i = from; i < to; i += 4096) out += String.fromCharCode.apply(null, b.norm.subarray(i, Math.min(to, i + 4096)) as unknown as number[]);
+  return out;
+}
+
+/** The sentence's end, with its closing punctuation when there is one on the same line. */
+function sentenceEnd(text: string, lastTokenEnd: number, lineEnd: number): number {
+  let i = lastTokenEnd;
+  while (i < lineEnd && i < lastTokenEnd + 4) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2e || c === 0x21 || c === 0x3f || c === 0x61f) return i + 1;
+    if (c !== 32 && c !== 0x22 && c !== 0x201d && c !== 0xbb && c !== 0x29) break;
+    i++;
+  }
+  return lastTokenEnd;
+}
+
+/** A set of normalized words, from a space-separated table entry. */
+export function wordSet(s: string): ReadonlySet<string> {
+  return new Set(words(s));
+}
+
+export { words as normalizedWords };
