@@ -4,9 +4,12 @@
  */
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import { segmentArticles } from './articles';
+import { extractEvents } from './events';
 import { findCandidates, type CandidateOptions } from './candidates';
 import { Gazetteer } from './gazetteer';
 import { matchMentions, newArticleState } from './match';
+import { entityInfoFromKb, extractRoles, mergeMentions } from './roles';
+import { SentenceCollector } from './sentences';
 import { TokenBuffer } from './tokenize';
 import type { Analysis, EntitySummary, Mention } from './types';
 
@@ -50,6 +53,7 @@ export class Analyzer {
   analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     const articles = segmentArticles(text);
     const mentions: Mention[] = [];
+    const sentences = new SentenceCollector();
     const candidates = { ...DEFAULT_CANDIDATES, ...options.candidates };
     const anyCandidates = candidates.person || candidates.organization || candidates.location;
     articles.forEach((article, index) => {
@@ -59,12 +63,17 @@ export class Analyzer {
         this.buf.fill(text, from, to);
         const first = mentions.length;
         matchMentions(this.buf, this.gazetteer, state, mentions);
+        sentences.add(text, article, index, this.buf);
         if (anyCandidates) findCandidates(this.buf, mentions, first, state, candidates);
         from = to;
       }
     });
-    void options;
-    return { length: text.length, mentions, entities: summarize(mentions), articles, roles: [], outline: [] };
+    // Role phrases and title mentions, then meetings and statements (see roles.ts and events.ts).
+    const info = entityInfoFromKb(this.kb);
+    const found = extractRoles(text, articles, mentions, info, sentences);
+    const all = mergeMentions(mentions, found.titleMentions);
+    const outline = options.outline === false ? [] : extractEvents(text, articles, all, found, info);
+    return { length: text.length, mentions: all, entities: summarize(all), articles, roles: found.roles, outline };
   }
 }
 

@@ -47,7 +47,7 @@ const ORG_HEADS = hashSet(`
 const ORG_HEADS_BARE_NAME = hashSet('حزب حركة جبهة شركة صحيفة جريدة مجلة قناة وكالة نادي تنظيم جماعة مجموعة بنك مصرف');
 
 /** Place nouns: the name after them is a place. */
-const PLACE_HEADS = hashSet('مدينة بلدة محافظة ولاية قرية مخيم إقليم جزيرة ميناء مطار ناحية قضاء مديرية حي منطقة');
+const PLACE_HEADS = hashSet('مدينة بلدة محافظة ولاية قرية مخيم إقليم جزيرة ميناء ناحية قضاء مديرية');
 
 /** Words that look like names but are not: function words, time words, frequent nouns and verbs. */
 const NOT_NAME = new Set<number>([

@@ -2,6 +2,11 @@
  * The matching index, built once per knowledge-base version: every alias as a sequence of token
  * hashes, looked up by the hash of its first token. A bit filter in front of the map rejects most
  * tokens with one array read.
+ *
+ * The matcher walks a trie of token hashes rather than the per-first-token lists: common words start
+ * many aliases (علي starts 30 names, مجلس 60), and trying each list entry at every «على» in a text
+ * cost more than all the rest of matching. In the trie each following token is one probe of an
+ * open-addressing table of integers, whatever the number of aliases that share the prefix.
  */
 import type { AliasEntry, KnowledgeBase } from '../knowledge/knowledge-base';
 import { COMMON_WORDS } from './stopwords';
@@ -32,38 +37,129 @@ function compareEntries(a: AliasEntry, b: AliasEntry): number {
 const FILTER_BITS = 1 << 20;
 
 export class Gazetteer {
-  readonly byFirst = new Map<number, Pattern[]>();
   readonly patternCount: number;
+  /** Every pattern, in the order its alias first appears in the knowledge base. */
+  private readonly patterns: Pattern[];
+  private lists: Map<number, Pattern[]> | undefined;
   /** A bit per low 20 bits of a first-token hash. */
   private readonly filter = new Uint32Array(FILTER_BITS >>> 5);
+  /**
+   * The trie's edges, (parent node, token hash) → child node, in one open-addressing table with
+   * linear probing. Node 0 is the root; a child of 0 is never 0, so 0 marks an empty slot.
+   */
+  private readonly edgeParent: Int32Array;
+  private readonly edgeHash: Int32Array;
+  private readonly edgeChild: Int32Array;
+  private readonly edgeShift: number;
+  /** Patterns that end at each node, in the order of the per-first-token lists (their preference). */
+  readonly terminals: (Pattern[] | undefined)[] = [undefined];
 
   constructor(readonly kb: KnowledgeBase) {
-    const grouped = new Map<string, Pattern>();
+    // Patterns by normalized alias, one map per form, and all of them in the order first seen.
+    const names = new Map<string, Pattern>();
+    const adjectives = new Map<string, Pattern>();
+    const grouped: Pattern[] = [];
+    // Built once per knowledge-base version, with 20k aliases and more: the grouping key is the
+    // normalized alias itself (tokens already joined by one space), and an alias is split into
+    // tokens only the first time its key is seen.
     for (const entry of kb.aliases) {
-      const tokens = entry.norm.split(' ').filter(Boolean);
-      if (!tokens.length) continue;
+      const norm = entry.norm.indexOf(' ') === 0 || entry.norm.endsWith(' ') || entry.norm.includes('  ') ? entry.norm.split(' ').filter(Boolean).join(' ') : entry.norm;
+      if (!norm) continue;
       // A common word never matches alone (غير is not Geir); inside a longer alias it is fine.
-      if (tokens.length === 1 && COMMON_WORDS.has(tokens[0])) continue;
-      const key = `${entry.form}\u0000${tokens.join(' ')}`;
-      let p = grouped.get(key);
+      if (COMMON_WORDS.has(norm)) continue;
+      const byNorm = entry.form === 'name' ? names : adjectives;
+      let p = byNorm.get(norm);
       if (!p) {
-        p = { tokens, hashes: Int32Array.from(tokens, (t) => hashString(t)), form: entry.form, entries: [] };
-        grouped.set(key, p);
+        const tokens = norm.split(' ');
+        const hashes = new Int32Array(tokens.length);
+        for (let j = 0; j < tokens.length; j++) hashes[j] = hashString(tokens[j]);
+        p = { tokens, hashes, form: entry.form, entries: [] };
+        byNorm.set(norm, p);
+        grouped.push(p);
       }
-      if (!p.entries.some((e) => e.entityId === entry.entityId)) p.entries.push(entry);
+      const entries = p.entries;
+      let known = false;
+      for (let j = 0; j < entries.length && !known; j++) known = entries[j].entityId === entry.entityId;
+      if (!known) entries.push(entry);
     }
-    for (const p of grouped.values()) {
+    for (const p of grouped) {
       p.entries.sort(compareEntries);
-      const h = p.hashes[0];
-      const list = this.byFirst.get(h);
-      if (list) list.push(p);
-      else this.byFirst.set(h, [p]);
-      const bit = h & (FILTER_BITS - 1);
+      const bit = p.hashes[0] & (FILTER_BITS - 1);
       this.filter[bit >>> 5] |= 1 << (bit & 31);
     }
-    // Longer patterns first, so that the first full match at a position is the longest.
-    for (const list of this.byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
-    this.patternCount = grouped.size;
+    this.patterns = grouped;
+    this.patternCount = grouped.length;
+
+    let edges = 0;
+    for (const p of grouped) edges += p.hashes.length;
+    let bits = 4;
+    while (1 << bits < edges * 2) bits++;
+    this.edgeShift = 32 - bits;
+    this.edgeParent = new Int32Array(1 << bits);
+    this.edgeHash = new Int32Array(1 << bits);
+    this.edgeChild = new Int32Array(1 << bits);
+    // Patterns that end at one node have the same tokens, so the same length: among them the order
+    // of first appearance is the preference, as in the per-first-token lists (a stable sort by length).
+    for (const p of grouped) {
+      let node = 0;
+      for (let j = 0; j < p.hashes.length; j++) node = this.addEdge(node, p.hashes[j]);
+      const at = this.terminals[node];
+      if (at) at.push(p);
+      else this.terminals[node] = [p];
+    }
+  }
+
+  /**
+   * Patterns by the hash of their first token, longest first. The matcher walks the trie instead;
+   * these lists are built on first use only, so that loading a knowledge base does not pay for them.
+   */
+  get byFirst(): Map<number, Pattern[]> {
+    if (!this.lists) {
+      const lists = new Map<number, Pattern[]>();
+      for (const p of this.patterns) {
+        const list = lists.get(p.hashes[0]);
+        if (list) list.push(p);
+        else lists.set(p.hashes[0], [p]);
+      }
+      // Longer patterns first, so that the first full match at a position is the longest.
+      for (const list of lists.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+      this.lists = lists;
+    }
+    return this.lists;
+  }
+
+  private slot(parent: number, h: number): number {
+    return Math.imul(h ^ Math.imul(parent, 0x9e3779b1), 0x85ebca6b) >>> this.edgeShift;
+  }
+
+  private addEdge(parent: number, h: number): number {
+    const mask = this.edgeChild.length - 1;
+    for (let i = this.slot(parent, h); ; i = (i + 1) & mask) {
+      const c = this.edgeChild[i];
+      if (c === 0) {
+        const node = this.terminals.length;
+        this.terminals.push(undefined);
+        this.edgeParent[i] = parent;
+        this.edgeHash[i] = h;
+        this.edgeChild[i] = node;
+        return node;
+      }
+      if (this.edgeParent[i] === parent && this.edgeHash[i] === h) return c;
+    }
+  }
+
+  /** The trie node reached from `node` by a token hashing to `h`, or 0 when there is none. */
+  child(node: number, h: number): number {
+    if (node === 0) {
+      const bit = h & (FILTER_BITS - 1);
+      if ((this.filter[bit >>> 5] & (1 << (bit & 31))) === 0) return 0;
+    }
+    const mask = this.edgeChild.length - 1;
+    for (let i = this.slot(node, h); ; i = (i + 1) & mask) {
+      const c = this.edgeChild[i];
+      if (c === 0) return 0;
+      if (this.edgeHash[i] === h && this.edgeParent[i] === node) return c;
+    }
   }
 
   /** Patterns whose first token hashes to `h`, or undefined (usually after one bit test). */

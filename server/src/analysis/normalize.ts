@@ -58,27 +58,48 @@ function buildFoldTable(): Uint16Array {
 /** The fold table: `FOLD[codeUnit]` is SEPARATOR, DROPPED or the folded code unit. */
 export const FOLD: Uint16Array = buildFoldTable();
 
+/** Scratch space for normalizeArabic: one buffer reused, grown when a longer string comes. */
+let scratch = new Uint16Array(256);
+
 /**
  * Normalizes a short string (an alias, a query) the way the tokenizer sees text: folded letters,
  * dropped marks, and runs of separators collapsed to one space.
+ *
+ * Called for every alias when a knowledge base is built (20k and more), so it writes code units
+ * into a reused buffer and makes one string at the end, and returns the input itself when
+ * nothing changes (most aliases are already plain).
  */
 export function normalizeArabic(s: string): string {
-  let out = '';
+  if (scratch.length < s.length) scratch = new Uint16Array(Math.max(s.length, scratch.length * 2));
+  const out = scratch;
+  let n = 0;
   let pendingSpace = false;
+  let changed = false;
   for (let i = 0; i < s.length; i++) {
-    const f = FOLD[s.charCodeAt(i)];
+    const c = s.charCodeAt(i);
+    const f = FOLD[c];
     if (f === SEPARATOR) {
-      pendingSpace = out.length > 0;
+      // One space between two kept characters is the only separator kept as it is.
+      if (c !== 0x20 || pendingSpace || n === 0) changed = true;
+      pendingSpace = n > 0;
       continue;
     }
-    if (f === DROPPED) continue;
+    if (f === DROPPED) {
+      changed = true;
+      continue;
+    }
     if (pendingSpace) {
-      out += ' ';
+      out[n++] = 0x20;
       pendingSpace = false;
     }
-    out += String.fromCharCode(f);
+    if (f !== c) changed = true;
+    out[n++] = f;
   }
-  return out;
+  if (pendingSpace) changed = true; // Trailing separators are dropped.
+  if (!changed) return s;
+  let result = '';
+  for (let i = 0; i < n; i += 4096) result += String.fromCharCode.apply(null, out.subarray(i, Math.min(n, i + 4096)) as unknown as number[]);
+  return result;
 }
 
 /** The result of `normalizeWithMap`: the normalized text and, for each of its code units, the original offset. */

@@ -75,49 +75,78 @@ export class TokenBuffer {
     this.normOrig = orig;
   }
 
-  /** Tokenizes `text[from, to)`, replacing what the buffer held. */
+  /**
+   * Tokenizes `text[from, to)`, replacing what the buffer held.
+   *
+   * The hot loop of the whole analysis. The arrays live in locals (reloaded only after growing), the
+   * end of the text is handled as one more separator so that a token is closed by a single code
+   * path (a closing path that only the last token takes was never warmed up, and V8 deoptimized the
+   * loop on it again and again), and a token's end is written once, when it closes.
+   */
   fill(text: string, from: number, to: number): void {
-    this.count = 0;
-    this.normCount = 0;
+    let count = 0;
+    let normCount = 0;
+    let norm = this.norm;
+    let normOrig = this.normOrig;
+    let start = this.start;
+    let end = this.end;
+    let normStart = this.normStart;
+    let normLen = this.normLen;
+    let hash = this.hash;
+    let softGap = this.softGap;
     let inToken = false;
     let soft = true;
     let h = HASH_SEED;
-    let tokenIndex = 0;
-    for (let i = from; i < to; i++) {
-      const f = FOLD[text.charCodeAt(i)];
+    let lastKept = 0;
+    for (let i = from; i <= to; i++) {
+      const c = i < to ? text.charCodeAt(i) : 0x20;
+      const f = FOLD[c];
       if (f === SEPARATOR) {
         if (inToken) {
-          this.hash[tokenIndex] = h;
-          this.normLen[tokenIndex] = this.normCount - this.normStart[tokenIndex];
+          const k = count - 1;
+          end[k] = lastKept;
+          hash[k] = h;
+          normLen[k] = normCount - normStart[k];
           inToken = false;
           soft = true;
         }
-        if (soft && !isSoftGap(text.charCodeAt(i))) soft = false;
+        if (soft && !isSoftGap(c)) soft = false;
         continue;
       }
       if (f === DROPPED) {
-        if (inToken) this.end[tokenIndex] = i + 1;
+        if (inToken) lastKept = i + 1;
         continue;
       }
       if (!inToken) {
-        if (this.count === this.start.length) this.growTokens();
-        tokenIndex = this.count++;
-        this.start[tokenIndex] = i;
-        this.normStart[tokenIndex] = this.normCount;
-        this.softGap[tokenIndex] = soft ? 1 : 0;
+        if (count === start.length) {
+          this.count = count;
+          this.growTokens();
+          start = this.start;
+          end = this.end;
+          normStart = this.normStart;
+          normLen = this.normLen;
+          hash = this.hash;
+          softGap = this.softGap;
+        }
+        start[count] = i;
+        normStart[count] = normCount;
+        softGap[count] = soft ? 1 : 0;
+        count++;
         h = HASH_SEED;
         inToken = true;
       }
-      if (this.normCount === this.norm.length) this.growNorm();
-      this.norm[this.normCount] = f;
-      this.normOrig[this.normCount++] = i;
-      this.end[tokenIndex] = i + 1;
+      if (normCount === norm.length) {
+        this.growNorm();
+        norm = this.norm;
+        normOrig = this.normOrig;
+      }
+      norm[normCount] = f;
+      normOrig[normCount++] = i;
+      lastKept = i + 1;
       h = Math.imul(h ^ f, HASH_PRIME);
     }
-    if (inToken) {
-      this.hash[tokenIndex] = h;
-      this.normLen[tokenIndex] = this.normCount - this.normStart[tokenIndex];
-    }
+    this.count = count;
+    this.normCount = normCount;
   }
 
   /** The folded text of token `t`, for rules that need a string (never on the hot path). */
