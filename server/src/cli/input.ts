@@ -33,10 +33,27 @@ export function guessLegacyArabic(bytes: Uint8Array): boolean {
   return high > n * 0.3;
 }
 
-export function decodeInput(file: string): DecodedInput {
+/**
+ * Files larger than this are not read: analysis costs time in proportion to the text, and a scraped
+ * dump of hundreds of megabytes would hold the terminal for minutes. NEWS_LENS_MAX_MB raises it.
+ */
+export const DEFAULT_MAX_INPUT_MB = 20;
+
+/** The size limit in megabytes: NEWS_LENS_MAX_MB when it is a positive number, else the default. */
+export function maxInputMB(env: NodeJS.ProcessEnv = process.env): number {
+  const v = Number(env.NEWS_LENS_MAX_MB);
+  return Number.isFinite(v) && v > 0 ? v : DEFAULT_MAX_INPUT_MB;
+}
+
+export function decodeInput(file: string, maxMB: number = maxInputMB()): DecodedInput {
   let bytes: Buffer;
   try {
-    if (fs.statSync(file).isDirectory()) return { error: 'is a directory, not a file' };
+    const stat = fs.statSync(file);
+    if (stat.isDirectory()) return { error: 'is a directory, not a file' };
+    // The size is checked before reading, so a huge file costs nothing.
+    if (stat.size > maxMB * 1024 * 1024) {
+      return { error: `is ${(stat.size / (1024 * 1024)).toFixed(1)} MB, larger than the ${maxMB} MB limit (set NEWS_LENS_MAX_MB to raise it); not analysed` };
+    }
     bytes = fs.readFileSync(file);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;

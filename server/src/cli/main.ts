@@ -1,7 +1,7 @@
 /**
  * The `news-lens` command line: the same analysis as the editor, for files and batches.
  *
- *   news-lens [--format text|json] [--pack FILE]... FILE...
+ *   news-lens [--format text|json|csv] [--pack FILE]... FILE...
  *   news-lens --jsonl [--pack FILE]...         (JSON Lines {"id","text"} on stdin)
  *   news-lens kb stats|show …                  (see kb.ts)
  *   news-lens import petrarch FILE             (see import-petrarch.ts)
@@ -10,6 +10,7 @@ import * as readline from 'readline';
 import { Analyzer, type AnalyzeOptions } from '../analysis/analyzer';
 import type { CandidateOptions } from '../analysis/candidates';
 import { loadKnowledgeBase } from '../knowledge/load';
+import { eventsToCsv } from './events-csv';
 import { decodeInput } from './input';
 import { toJsonDocument } from './json';
 import { renderText } from './render';
@@ -22,8 +23,11 @@ const USAGE = `usage: news-lens [options] FILE...
 Marks people, countries, places and organizations in Arabic news articles.
 
 options:
-  --format text|json   text (default): the article with marked mentions, a summary and the outline;
-                       json: one document per file ({"file","entities","outline"}), an array for several
+  --format text|json|csv
+                       text (default): the article with marked mentions, a summary and the outline;
+                       json: one document per file ({"file","entities","outline"}), an array for several;
+                       csv: one row per meeting and statement (article, date, code, source actors,
+                       target actors, place, sentence), with a file column when several files are given
   --pack FILE          load an extra knowledge pack over the built-in ones (repeatable)
   --no-builtin-packs   use only the packs given with --pack
   --candidates LIST    names no pack knows to mark: person,organization,location, all or none
@@ -33,7 +37,7 @@ options:
   -h, --help           this help`;
 
 interface Options {
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'csv';
   packs: string[];
   jsonl: boolean;
   builtinPacks: boolean;
@@ -54,11 +58,11 @@ function parseArgs(argv: string[]): Options | string {
     try {
       if (a === '--format') {
         const f = value();
-        if (f !== 'text' && f !== 'json') return `unknown format «${f}» (text or json)`;
+        if (f !== 'text' && f !== 'json' && f !== 'csv') return `unknown format «${f}» (text, json or csv)`;
         o.format = f;
       } else if (a.startsWith('--format=')) {
         const f = a.slice(9);
-        if (f !== 'text' && f !== 'json') return `unknown format «${f}» (text or json)`;
+        if (f !== 'text' && f !== 'json' && f !== 'csv') return `unknown format «${f}» (text, json or csv)`;
         o.format = f;
       } else if (a === '--pack') o.packs.push(value());
       else if (a === '--jsonl') o.jsonl = true;
@@ -135,6 +139,7 @@ export async function main(argv: string[]): Promise<number> {
 
   let status = 0;
   const docs: unknown[] = [];
+  let csvHeaderWritten = false;
   for (const file of parsed.files) {
     const input = decodeInput(file);
     if ('error' in input) {
@@ -144,7 +149,18 @@ export async function main(argv: string[]): Promise<number> {
     }
     const analysis = analyzer.analyze(input.text, options);
     if (parsed.format === 'json') docs.push({ file, ...toJsonDocument(input.text, analysis, kb) });
-    else process.stdout.write(renderText(file, input.text, analysis, kb, parsed.color) + '\n');
+    else if (parsed.format === 'csv') {
+      const csv = eventsToCsv(input.text, analysis);
+      if (parsed.files.length === 1) process.stdout.write(csv);
+      else {
+        // Several files: one header, and the file name as a first column.
+        const lines = csv.split('\r\n').filter(Boolean);
+        const quoted = /[",\r\n]/.test(file) ? `"${file.replace(/"/g, '""')}"` : file;
+        if (!csvHeaderWritten) process.stdout.write(`file,${lines[0]}\r\n`);
+        csvHeaderWritten = true;
+        for (const l of lines.slice(1)) process.stdout.write(`${quoted},${l}\r\n`);
+      }
+    } else process.stdout.write(renderText(file, input.text, analysis, kb, parsed.color) + '\n');
   }
   if (parsed.format === 'json') {
     process.stdout.write(JSON.stringify(parsed.files.length === 1 ? (docs[0] ?? null) : docs, null, 1) + '\n');

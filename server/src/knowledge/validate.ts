@@ -85,6 +85,15 @@ function aliasText(a: AliasSpec): string {
  */
 export function parsePack(text: string): ParsedPack {
   const problems: PackProblem[] = [];
+  // An empty file (a pack just created, or truncated by a failed save) gets one clear message.
+  if (!text.replace(/^\uFEFF/, '').trim()) {
+    return { problems: [{ start: 0, end: Math.min(1, text.length), severity: 'error', message: 'the pack file is empty: a pack is a JSON object with "pack" and "entities"' }] };
+  }
+  // The JSON parsers recurse per level: a hostile pack nested 100,000 deep would overflow the stack.
+  const deep = nestingBeyond(text, MAX_DEPTH);
+  if (deep >= 0) {
+    return { problems: [{ start: deep, end: deep + 1, severity: 'error', message: `JSON nested deeper than ${MAX_DEPTH} levels; a pack needs about 6` }] };
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text.replace(/^\uFEFF/, ' '), errors, { allowTrailingComma: false, disallowComments: true });
   for (const e of errors) {
@@ -117,10 +126,16 @@ export function parsePack(text: string): ParsedPack {
     if (!e.id.startsWith(e.type === 'organization' ? 'org:' : `${e.type}:`)) {
       problems.push({ ...at(['id']), severity: 'error', message: `id ${e.id} does not start with the prefix of type ${e.type}` });
     }
+    // Two code units can still fold to one letter (a letter and a mark, a letter and tatweel): such a
+    // name would mark every lone letter, so the rule applies to names, aliases and nisba stems alike.
+    if (tooShort(e.name.ar)) problems.push({ ...at(['name', 'ar']), severity: 'error', message: `name «${e.name.ar}» is shorter than two letters after normalization` });
     (e.aliases ?? []).forEach((a, j) => {
-      if (normalizeArabic(aliasText(a)).replace(/ /g, '').length < 2) {
+      if (tooShort(aliasText(a))) {
         problems.push({ ...at(['aliases', j]), severity: 'error', message: `alias «${aliasText(a)}» is shorter than two letters after normalization` });
       }
+    });
+    (e.nisba ?? []).forEach((n, j) => {
+      if (tooShort(n)) problems.push({ ...at(['nisba', j]), severity: 'error', message: `nisba stem «${n}» is shorter than two letters after normalization` });
     });
     (e.roles ?? []).forEach((r, j) => {
       if (r.from && r.to && r.to.localeCompare(r.from) < 0 && !r.from.startsWith(r.to)) {
@@ -128,5 +143,36 @@ export function parsePack(text: string): ParsedPack {
       }
     });
   });
+  (pack.extend ?? []).forEach((x, i) => {
+    (x.aliases ?? []).forEach((a, j) => {
+      if (tooShort(aliasText(a))) {
+        problems.push({ ...nodeSpan(root, ['extend', i, 'aliases', j]), severity: 'error', message: `alias «${aliasText(a)}» is shorter than two letters after normalization` });
+      }
+    });
+  });
   return { pack, problems };
+}
+
+/** Deepest nesting of objects and arrays accepted in a pack. */
+export const MAX_DEPTH = 64;
+
+/** The offset of the first bracket that opens level `max + 1`, or -1; brackets in strings do not count. */
+function nestingBeyond(text: string, max: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > max) return i;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return -1;
+}
+
+function tooShort(s: string): boolean {
+  return normalizeArabic(s).replace(/ /g, '').length < 2;
 }

@@ -1,0 +1,189 @@
+/**
+ * Open documents and ONE cached analysis per document version and knowledge-base version, shared by
+ * every handler. Requests analyse a stale document at once; edits schedule a debounced analysis whose
+ * result is dropped when the document changed meanwhile, and which then reports the status.
+ */
+import { TextDocuments } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Analyzer } from '../analysis/analyzer';
+import { IncrementalAnalyzer } from '../analysis/incremental';
+import type { Analysis, EntityType, Mention } from '../analysis/types';
+import { isMostlyArabic, type Settings } from '../common/settings';
+import { LineIndex } from './positions';
+
+export interface DocumentAnalysis {
+  uri: string;
+  version: number;
+  kbVersion: number;
+  text: string;
+  lines: LineIndex;
+  analysis: Analysis;
+  /** Why the document was not analysed (the analysis is then empty), naming the setting to change. */
+  skipped?: string;
+  ms: number;
+  /** The visible mentions for the filter settings in `key`, computed once (hovers come often). */
+  visible?: { key: string; mentions: Mention[] };
+}
+
+const EMPTY: Omit<Analysis, 'length'> = { mentions: [], entities: [], articles: [], roles: [], outline: [] };
+
+/** Languages whose documents are analysed only when they are mostly Arabic. */
+const PLAIN_TEXT = new Set(['plaintext', 'text']);
+
+export interface DocumentHost {
+  settings(): Settings;
+  /** False when the markup is off (setting or toggle). */
+  enabled(): boolean;
+  knowledge(): { analyzer: Analyzer; kb: { version: number } };
+  /** True for pack files, which are validated, never analysed. */
+  isPack(uri: string): boolean;
+  /** Called when a scheduled analysis finished (or was skipped) for the current version. */
+  analysed(result: DocumentAnalysis): void;
+}
+
+export class DocumentStore {
+  readonly documents = new TextDocuments(TextDocument);
+  private readonly cache = new Map<string, DocumentAnalysis>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /**
+   * One incremental analyzer per open document (re-analyses only the edited articles), rebuilt when
+   * the knowledge base changes. In place: each update invalidates the previous Analysis of that
+   * document, which is fine because the cache keeps only the latest and handlers run one at a time.
+   */
+  private readonly incremental = new Map<string, IncrementalAnalyzer>();
+  /** Documents already told that they are too large, so the warning shows once. */
+  readonly warnedTooLarge = new Set<string>();
+
+  constructor(private readonly host: DocumentHost) {}
+
+  get(uri: string): TextDocument | undefined {
+    return this.documents.get(uri);
+  }
+
+  /** Open news documents (not packs). */
+  newsDocuments(): TextDocument[] {
+    return this.documents.all().filter((d) => !this.host.isPack(d.uri));
+  }
+
+  /**
+   * The analysis of the document's current version, computed now if needed; undefined for an unknown
+   * or closed document, a pack, or when the markup is off. A skipped document gets an empty analysis.
+   */
+  analysis(uri: string): DocumentAnalysis | undefined {
+    const doc = this.documents.get(uri);
+    if (!doc || this.host.isPack(uri) || !this.host.enabled()) return undefined;
+    const { analyzer, kb } = this.host.knowledge();
+    const cached = this.cache.get(uri);
+    if (cached && cached.version === doc.version && cached.kbVersion === kb.version) return cached;
+    let inc = this.incremental.get(uri);
+    if (!inc || inc.analyzer !== analyzer) {
+      inc = new IncrementalAnalyzer(analyzer, {}, true);
+      this.incremental.set(uri, inc);
+    }
+    const incremental = inc;
+    const result = analyse(doc, (text) => incremental.update(text), kb.version, this.host.settings());
+    // A skipped document was not analysed: the next update must not start from an older text.
+    if (result.skipped) incremental.reset();
+    this.cache.set(uri, result);
+    return result;
+  }
+
+  /** Analyses the document after the debounce delay, unless it changes or closes first. */
+  schedule(uri: string, delay = this.host.settings().performance.debounceMs): void {
+    clearTimeout(this.timers.get(uri));
+    const doc = this.documents.get(uri);
+    if (!doc || this.host.isPack(uri)) return;
+    const version = doc.version;
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        const current = this.documents.get(uri);
+        // A newer edit has its own timer; a closed document needs nothing.
+        if (!current || current.version !== version) return;
+        const result = this.analysis(uri);
+        if (result && result.version === this.documents.get(uri)?.version) this.host.analysed(result);
+      }, delay),
+    );
+  }
+
+  /** Forgets a closed document. */
+  close(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    this.cache.delete(uri);
+    this.incremental.delete(uri);
+    this.warnedTooLarge.delete(uri);
+  }
+
+  /** Drops every cached analysis (after a settings change that affects analysis). */
+  invalidate(): void {
+    this.cache.clear();
+    this.incremental.clear();
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+  }
+}
+
+/** Analyses a document, or explains why not: too large, or plain text that is not Arabic. */
+export function analyse(doc: TextDocument, analyze: (text: string) => Analysis, kbVersion: number, settings: Settings): DocumentAnalysis {
+  const text = doc.getText();
+  const base = { uri: doc.uri, version: doc.version, kbVersion, text, lines: new LineIndex(text) };
+  const limit = settings.performance.maxFileSizeMB;
+  // A JavaScript string holds 2 bytes a code unit; the limit is on what the server keeps in memory.
+  const mb = (text.length * 2) / (1024 * 1024);
+  if (mb > limit) {
+    return {
+      ...base,
+      analysis: { length: text.length, ...EMPTY },
+      ms: 0,
+      skipped: `Arabic News Lens: this file (${mb.toFixed(1)} MB) is larger than arabicNewsLens.performance.maxFileSizeMB (${limit} MB) and was not analysed. Raise the setting to analyse it.`,
+    };
+  }
+  if (PLAIN_TEXT.has(doc.languageId) && settings.plainText.detectArabic === false) {
+    return { ...base, analysis: { length: text.length, ...EMPTY }, ms: 0, skipped: 'Arabic News Lens: plain-text files are not analysed (arabicNewsLens.plainText.detectArabic is off).' };
+  }
+  if (PLAIN_TEXT.has(doc.languageId) && !isMostlyArabic(text, settings.plainText.arabicRatio)) {
+    return {
+      ...base,
+      analysis: { length: text.length, ...EMPTY },
+      ms: 0,
+      skipped: `Arabic News Lens: this plain-text file is not mostly Arabic (arabicNewsLens.plainText.arabicRatio is ${settings.plainText.arabicRatio}).`,
+    };
+  }
+  const t0 = performance.now();
+  const analysis = analyze(text);
+  return { ...base, analysis, ms: performance.now() - t0 };
+}
+
+/** The mentions the editor shows: types and candidates filtered by the settings. */
+export function visibleMentions(result: DocumentAnalysis, settings: Settings): Mention[] {
+  const t = settings.types;
+  const key = `${+t.person}${+t.country}${+t.location}${+t.organization}${+settings.candidates.enabled}`;
+  if (result.visible?.key === key) return result.visible.mentions;
+  const all = result.analysis.mentions;
+  const mentions = key === '11111' ? all : all.filter((m) => t[m.type as EntityType] && (m.known || settings.candidates.enabled));
+  result.visible = { key, mentions };
+  return mentions;
+}
+
+/** The index of the mention at `offset` (inclusive at both ends, as a cursor after a word still touches it). */
+export function mentionAt(mentions: readonly Mention[], offset: number): Mention | undefined {
+  let lo = 0;
+  let hi = mentions.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const m = mentions[mid];
+    if (offset < m.start) hi = mid - 1;
+    else if (offset > m.end) lo = mid + 1;
+    else {
+      // A cursor between two adjacent mentions picks the one it starts.
+      const next = mentions[mid + 1];
+      return next && next.start === offset ? next : m;
+    }
+  }
+  return undefined;
+}
