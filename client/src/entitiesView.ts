@@ -1,0 +1,129 @@
+/**
+ * The "Entities" view in the Explorer: the active article's entities grouped by type, with counts.
+ * Clicking an entity jumps to its first mention; expanding it lists every mention. The data comes
+ * from the server's `arabicNewsLens/articleSummary` request; the client computes nothing itself.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import {
+  ArticleSummaryRequest,
+  type ArticleSummaryParams,
+  type ArticleSummaryResult,
+  type EntityTypeName,
+  type SummaryEntity,
+} from '../../server/src/common/protocol';
+
+export const ENTITIES_VIEW_ID = 'arabicNewsLens.entities';
+
+const TYPE_ORDER: EntityTypeName[] = ['person', 'country', 'location', 'organization'];
+const TYPE_LABELS: Record<EntityTypeName, string> = { person: 'People', country: 'Countries', location: 'Places', organization: 'Organizations' };
+const TYPE_ICONS: Record<EntityTypeName, string> = { person: 'person', country: 'globe', location: 'location', organization: 'organization' };
+
+type Node =
+  | { kind: 'type'; type: EntityTypeName; entities: SummaryEntity[] }
+  | { kind: 'entity'; entity: SummaryEntity }
+  | { kind: 'mention'; entity: SummaryEntity; index: number };
+
+export class EntitiesView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly view: vscode.TreeView<Node>;
+  private summary: ArticleSummaryResult | null = null;
+  private document: vscode.TextDocument | undefined;
+  private refreshing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly client: () => LanguageClient | undefined,
+    private readonly isRelevant: (doc: vscode.TextDocument) => boolean,
+  ) {
+    this.view = vscode.window.createTreeView(ENTITIES_VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
+  }
+
+  /** The summary the view shows now (for tests and the export commands). */
+  get current(): ArticleSummaryResult | null {
+    return this.summary;
+  }
+
+  /** Asks the server again for the active document's summary; calls are serialised. */
+  refresh(): Promise<void> {
+    this.refreshing = this.refreshing.then(() => this.load()).catch(() => undefined);
+    return this.refreshing;
+  }
+
+  private async load(): Promise<void> {
+    const editor = vscode.window.activeTextEditor;
+    const doc = editor && this.isRelevant(editor.document) ? editor.document : undefined;
+    const client = this.client();
+    let summary: ArticleSummaryResult | null = null;
+    if (doc && client?.isRunning()) {
+      const params: ArticleSummaryParams = { textDocument: { uri: client.code2ProtocolConverter.asUri(doc.uri) } };
+      summary = await client.sendRequest<ArticleSummaryResult | null>(ArticleSummaryRequest, params);
+    }
+    this.document = doc;
+    this.summary = summary;
+    const total = summary ? summary.entities.length : 0;
+    this.view.description = summary ? `${total} ${total === 1 ? 'entity' : 'entities'}` : undefined;
+    this.view.message = doc && !summary ? 'No entities: the document is not analysed (see the status bar).' : undefined;
+    this.changed.fire(undefined);
+  }
+
+  getChildren(node?: Node): Node[] {
+    const s = this.summary;
+    if (!s) return [];
+    if (!node) {
+      return TYPE_ORDER.map((type) => ({ kind: 'type' as const, type, entities: s.entities.filter((e) => e.type === type) })).filter(
+        (n) => n.entities.length > 0,
+      );
+    }
+    if (node.kind === 'type') return node.entities.map((entity) => ({ kind: 'entity' as const, entity }));
+    if (node.kind === 'entity') return node.entity.ranges.map((_, index) => ({ kind: 'mention' as const, entity: node.entity, index }));
+    return [];
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    if (node.kind === 'type') {
+      const mentions = node.entities.reduce((n, e) => n + e.mentions, 0);
+      const item = new vscode.TreeItem(TYPE_LABELS[node.type], vscode.TreeItemCollapsibleState.Expanded);
+      item.id = `type:${node.type}`;
+      item.description = `${node.entities.length} · ${mentions} mentions`;
+      item.iconPath = new vscode.ThemeIcon(TYPE_ICONS[node.type]);
+      return item;
+    }
+    const e = node.entity;
+    const uri = this.document?.uri;
+    if (node.kind === 'entity') {
+      const item = new vscode.TreeItem(e.nameAr, vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = `entity:${e.id}`;
+      item.description = [e.nameEn, e.known ? undefined : 'candidate', `×${e.mentions}`].filter(Boolean).join(' · ');
+      item.tooltip = new vscode.MarkdownString(
+        `**${e.nameAr}**${e.nameEn ? ` — ${e.nameEn}` : ''}\n\n\`${e.id}\` · ${e.mentions} mentions${e.known ? '' : ' · a candidate no pack knows'}`,
+      );
+      item.contextValue = e.known ? 'entity' : 'candidate';
+      if (uri) item.command = this.jump(uri, e.firstRange, 'Go to First Mention');
+      return item;
+    }
+    const range = e.ranges[node.index];
+    const line = this.document?.lineAt(range.start.line).text ?? '';
+    const item = new vscode.TreeItem(`${range.start.line + 1}:${range.start.character + 1}`, vscode.TreeItemCollapsibleState.None);
+    item.id = `mention:${e.id}:${node.index}`;
+    // A short window of the line around the mention, so that the analyst sees the context.
+    item.description = line.slice(Math.max(0, range.start.character - 20), range.end.character + 20).trim();
+    if (uri) item.command = this.jump(uri, range, 'Go to Mention');
+    return item;
+  }
+
+  private jump(uri: vscode.Uri, range: { start: { line: number; character: number }; end: { line: number; character: number } }, title: string): vscode.Command {
+    const selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+    return { title, command: 'vscode.open', arguments: [uri, { selection, preserveFocus: false } satisfies vscode.TextDocumentShowOptions] };
+  }
+
+  /** Shows the view in the Explorer. */
+  async reveal(): Promise<void> {
+    await vscode.commands.executeCommand(`${ENTITIES_VIEW_ID}.focus`);
+  }
+
+  dispose(): void {
+    this.view.dispose();
+    this.changed.dispose();
+  }
+}

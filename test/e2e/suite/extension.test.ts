@@ -1,0 +1,302 @@
+/**
+ * Level 4: the extension in a real VS Code. Every request goes through VS Code's own commands
+ * (vscode.provideDocumentSemanticTokens, vscode.executeHoverProvider, …), so these tests cover the
+ * manifest, the client, the protocol and the server together, on the reference article.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { ArabicNewsLensApi } from '../../../client/src/extension';
+import { LEGEND, decodeTokens } from '../../../server/src/common/legend';
+import { Commands } from '../../../server/src/common/protocol';
+import { expectedMentions, extension, hoverText, tokenTexts, waitFor, workspaceFile } from './helpers';
+
+/** The names and adjectives that the semantic tokens of a document mark: start, end, type, form. */
+async function markedMentions(doc: vscode.TextDocument, range?: vscode.Range): Promise<string[]> {
+  const tokens = range
+    ? await vscode.commands.executeCommand<vscode.SemanticTokens | undefined>('vscode.provideDocumentRangeSemanticTokens', doc.uri, range)
+    : await vscode.commands.executeCommand<vscode.SemanticTokens | undefined>('vscode.provideDocumentSemanticTokens', doc.uri);
+  if (!tokens) return [];
+  return decodeTokens(Array.from(tokens.data))
+    .filter((t) => !t.modifiers.includes('title'))
+    .map((t) => {
+      const start = doc.offsetAt(new vscode.Position(t.line, t.character));
+      return [start, start + t.length, t.type, t.modifiers.includes('adjective') ? 'adjective' : 'name'].join('\t');
+    });
+}
+
+const expectedRows = () => expectedMentions().map((m) => [m.start, m.end, m.type, m.form].join('\t'));
+
+/** Waits until the document's tokens equal the expectations (the first analysis may still run). */
+const tokensSettled = (doc: vscode.TextDocument) =>
+  waitFor('the semantic tokens of the reference article', () => markedMentions(doc), (rows) => rows.length === expectedRows().length);
+
+function position(doc: vscode.TextDocument, needle: string, offsetInNeedle = 0): vscode.Position {
+  const at = doc.getText().indexOf(needle);
+  assert.ok(at >= 0, `${needle} is not in ${doc.uri.fsPath}`);
+  return doc.positionAt(at + offsetInNeedle);
+}
+
+describe('Arabic News Lens in a real VS Code', function () {
+  let api: ArabicNewsLensApi;
+  let arnews: vscode.TextDocument;
+  let plain: vscode.TextDocument;
+
+  before(async function () {
+    console.log(`editor: ${vscode.env.appName} ${vscode.version} (${vscode.env.remoteName ?? 'local'} extension host, Node ${process.versions.node})`);
+    arnews = await vscode.workspace.openTextDocument(workspaceFile('astana-20.arnews'));
+    await vscode.window.showTextDocument(arnews);
+    api = await extension().activate();
+    await api.ready();
+  });
+
+  describe('activation', () => {
+    it('gives .arnews files the arabic-news language and activates the extension', () => {
+      assert.strictEqual(arnews.languageId, 'arabic-news');
+      assert.ok(extension().isActive);
+      assert.ok(api.isArabicNewsDocument(arnews));
+    });
+
+    it('analyses a plain-text file that is mostly Arabic, and not one in English', async () => {
+      plain = await vscode.workspace.openTextDocument(workspaceFile('astana-20.txt'));
+      const english = await vscode.workspace.openTextDocument(workspaceFile('english-notes.txt'));
+      assert.strictEqual(plain.languageId, 'plaintext');
+      assert.strictEqual(english.languageId, 'plaintext');
+      assert.ok(api.isArabicNewsDocument(plain), 'astana-20.txt is mostly Arabic');
+      assert.ok(!api.isArabicNewsDocument(english), 'english-notes.txt is not');
+    });
+
+    it('registers every command the manifest declares', async () => {
+      const all = await vscode.commands.getCommands(true);
+      const declared = (extension().packageJSON.contributes.commands as Array<{ command: string }>).map((c) => c.command);
+      for (const c of [...Object.values(Commands), ...declared]) assert.ok(all.includes(c), `${c} is not registered`);
+    });
+  });
+
+  describe('semantic tokens', () => {
+    it('announce the legend of server/src/common/legend.ts', async () => {
+      const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>('vscode.provideDocumentSemanticTokensLegend', arnews.uri);
+      assert.deepStrictEqual(legend.tokenTypes, LEGEND.tokenTypes);
+      assert.deepStrictEqual(legend.tokenModifiers, LEGEND.tokenModifiers);
+    });
+
+    it('mark exactly the expected names and adjectives of examples/astana-20.txt', async () => {
+      const rows = await tokensSettled(arnews);
+      assert.deepStrictEqual(rows, expectedRows());
+    });
+
+    it('mark the same mentions in the plain-text copy', async () => {
+      const rows = await tokensSettled(plain);
+      assert.deepStrictEqual(rows, expectedRows());
+    });
+
+    it('answer a range request with the mentions inside the range only', async () => {
+      const line = position(arnews, 'غير بيدرسون').line;
+      const range = new vscode.Range(line, 0, line + 1, 0);
+      const rows = await markedMentions(arnews, range);
+      const [from, to] = [arnews.offsetAt(range.start), arnews.offsetAt(range.end)];
+      assert.deepStrictEqual(rows, expectedRows().filter((r) => +r.split('\t')[0] >= from && +r.split('\t')[1] <= to));
+      assert.ok(rows.length >= 3, rows.join('\n'));
+    });
+
+    it('follow an edit of an unsaved document (incremental sync)', async () => {
+      const doc = await vscode.workspace.openTextDocument({ language: 'arabic-news', content: arnews.getText() });
+      const editor = await vscode.window.showTextDocument(doc);
+      assert.deepStrictEqual(await tokensSettled(doc), expectedRows());
+      const inserted = 'سطر جديد في البداية\n';
+      await editor.edit((e) => e.insert(new vscode.Position(0, 0), inserted));
+      const shifted = expectedRows().map((r) => {
+        const [s, e, ...rest] = r.split('\t');
+        return [+s + inserted.length, +e + inserted.length, ...rest].join('\t');
+      });
+      const rows = await waitFor('tokens after the edit', () => markedMentions(doc), (r) => r.length > 0 && r[0] === shifted[0]);
+      assert.deepStrictEqual(rows, shifted);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await vscode.window.showTextDocument(arnews);
+    });
+
+    it('stop for plain text when arabicNewsLens.plainText.detectArabic is off, and come back', async () => {
+      const config = vscode.workspace.getConfiguration('arabicNewsLens');
+      await config.update('plainText.detectArabic', false, vscode.ConfigurationTarget.Workspace);
+      try {
+        assert.ok(!api.isArabicNewsDocument(plain));
+        await waitFor('no tokens for the plain-text copy', () => markedMentions(plain), (r) => r.length === 0);
+        assert.deepStrictEqual(await tokensSettled(arnews), expectedRows(), 'arabic-news files are still analysed');
+      } finally {
+        await config.update('plainText.detectArabic', undefined, vscode.ConfigurationTarget.Workspace);
+      }
+      assert.deepStrictEqual(await tokensSettled(plain), expectedRows());
+    });
+
+    it('turn a type off through arabicNewsLens.types.country, and on again', async () => {
+      const config = vscode.workspace.getConfiguration('arabicNewsLens');
+      await config.update('types.country', false, vscode.ConfigurationTarget.Workspace);
+      try {
+        const rows = await waitFor('tokens without countries', () => markedMentions(arnews), (r) => r.length > 0 && !r.some((x) => x.includes('\tcountry\t')));
+        assert.deepStrictEqual(rows, expectedRows().filter((r) => !r.includes('\tcountry\t')));
+      } finally {
+        await config.update('types.country', undefined, vscode.ConfigurationTarget.Workspace);
+      }
+      await tokensSettled(arnews);
+    });
+  });
+
+  describe('hover, symbols, status and the Entities view', () => {
+    it('hover on بيدرسون in «غير بيدرسون» names Geir Pedersen', async () => {
+      const at = position(arnews, 'غير بيدرسون', 'غير '.length + 2);
+      const text = await waitFor('a hover card', async () =>
+        hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', arnews.uri, at)),
+      );
+      assert.match(text, /Geir Pedersen/);
+    });
+
+    it('no hover on «غير» in «العمليات غير الشرعية»', async () => {
+      const at = position(arnews, 'غير الشرعية', 1);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', arnews.uri, at);
+      assert.doesNotMatch(hoverText(hovers), /Pedersen/);
+    });
+
+    it('document symbols give the outline of the article', async () => {
+      const symbols = await waitFor('document symbols', () =>
+        vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', arnews.uri), (s) => !!s?.length);
+      assert.strictEqual(symbols.length, 1, 'one article');
+      const names: string[] = [];
+      const walk = (s: vscode.DocumentSymbol) => {
+        names.push(s.name);
+        s.children.forEach(walk);
+      };
+      symbols.forEach(walk);
+      assert.ok(symbols[0].children.length > 0, `the article has children: ${names.join(' | ')}`);
+      console.log(`      outline: ${names.slice(0, 12).join(' | ')}`);
+    });
+
+    it('the status notification reaches the client with the counts per type', async () => {
+      const status = await waitFor('an analysed status', () => api.status(arnews.uri), (s) => s?.state === 'analysed');
+      const expected = expectedMentions();
+      for (const t of ['person', 'country', 'location', 'organization'] as const) {
+        assert.ok(status!.counts[t] >= expected.filter((m) => m.type === t).length, `${t}: ${status!.counts[t]}`);
+      }
+    });
+
+    it('the Entities view lists the article’s entities grouped by type', async () => {
+      await vscode.window.showTextDocument(arnews);
+      await vscode.commands.executeCommand('arabicNewsLens.showEntities');
+      const summary = await waitFor('the Entities view', async () => {
+        await api.refreshEntities();
+        return api.entities();
+      }, (s) => !!s && s.uri === arnews.uri.toString() && s.entities.length > 0);
+      const ids = summary!.entities.map((e) => e.id);
+      for (const id of new Set(expectedMentions().map((m) => m.id))) assert.ok(ids.includes(id), `${id} is listed`);
+      const pedersen = summary!.entities.find((e) => e.id === 'person:geir-pedersen')!;
+      const named = expectedMentions().filter((m) => m.id === pedersen.id).length;
+      // Three names, plus the role phrase the article gives him (الممثل الخاص للأمين العام …).
+      assert.ok(pedersen.mentions >= named, `${pedersen.mentions} mentions`);
+      assert.strictEqual(pedersen.ranges.length, pedersen.mentions);
+      assert.strictEqual(pedersen.nameEn, 'Geir Pedersen');
+    });
+  });
+
+  describe('commands', () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'anl-export-'));
+
+    it('Export as JSON writes the entities and the outline', async () => {
+      await vscode.window.showTextDocument(arnews);
+      const target = vscode.Uri.file(path.join(out, 'astana.json'));
+      const r = await vscode.commands.executeCommand<{ mentions: number } | undefined>(Commands.exportJson, { target, wholeDocument: true });
+      assert.ok(r && r.mentions >= expectedMentions().length, JSON.stringify(r));
+      const json = JSON.parse(fs.readFileSync(target.fsPath, 'utf8'));
+      const text = JSON.stringify(json);
+      assert.match(text, /person:geir-pedersen/);
+      assert.match(text, /org:astana-format/);
+      assert.ok(Array.isArray(json.entities ?? json.documents?.[0]?.entities), `entities in ${Object.keys(json).join(', ')}`);
+    });
+
+    it('Export as CSV writes one row per mention', async () => {
+      const target = vscode.Uri.file(path.join(out, 'astana.csv'));
+      const r = await vscode.commands.executeCommand<{ mentions: number } | undefined>(Commands.exportCsv, { uri: arnews.uri, target, wholeDocument: true });
+      const lines = fs.readFileSync(target.fsPath, 'utf8').replace(/^\ufeff/, '').split(/\r\n/).filter(Boolean);
+      assert.match(lines[0], /^start,end,/);
+      assert.strictEqual(lines.length - 1, r!.mentions);
+      assert.ok(lines.some((l) => l.includes('person:geir-pedersen') && l.includes('بيدرسون')));
+    });
+
+    it('Export Events as CSV writes one row per meeting and statement', async () => {
+      const target = vscode.Uri.file(path.join(out, 'astana.events.csv'));
+      await vscode.commands.executeCommand(Commands.exportEventsCsv, { uri: arnews.uri, target, wholeDocument: true });
+      const lines = fs.readFileSync(target.fsPath, 'utf8').replace(/^\ufeff/, '').split(/\r\n/).filter(Boolean);
+      assert.strictEqual(lines[0], 'article,date,code,source actors,target actors,place,sentence');
+      assert.strictEqual(lines.length - 1, 14, 'three meetings and eleven statements');
+    });
+
+    it('Reload Knowledge Packs reports the packs and keeps the markup', async () => {
+      const r = await vscode.commands.executeCommand<{ packs: number; entities: number; packsWithErrors: number }>(Commands.reloadPacks);
+      assert.ok(r.packs > 0 && r.entities > 0, JSON.stringify(r));
+      assert.strictEqual(r.packsWithErrors, 0);
+      assert.deepStrictEqual(await tokensSettled(arnews), expectedRows());
+    });
+
+    it('Toggle Markup turns the underlines off and on again', async () => {
+      const off = await vscode.commands.executeCommand<{ enabled: boolean }>(Commands.toggle);
+      assert.strictEqual(off.enabled, false);
+      await waitFor('no tokens while the markup is off', () => markedMentions(arnews), (r) => r.length === 0);
+      const on = await vscode.commands.executeCommand<{ enabled: boolean }>(Commands.toggle);
+      assert.strictEqual(on.enabled, true);
+      assert.deepStrictEqual(await tokensSettled(arnews), expectedRows());
+    });
+  });
+
+  describe('a crashed server', () => {
+    async function crashAndRecover(crashesBefore: number) {
+      const pid = api.serverPid();
+      assert.ok(pid, 'the server runs in its own process');
+      process.kill(pid!, 'SIGKILL');
+      await waitFor('the crash to be noticed', () => api.crashCount(), (n) => n === crashesBefore + 1);
+      await waitFor('a new server process', () => api.serverPid(), (p) => !!p && p !== pid);
+      const at = position(arnews, 'غير بيدرسون', 'غير '.length + 2);
+      const text = await waitFor('a hover from the restarted server', async () =>
+        hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', arnews.uri, at)),
+        (t) => /Geir Pedersen/.test(t));
+      assert.match(text, /Geir Pedersen/);
+    }
+
+    it('is restarted, and the analyst is told', async () => {
+      await crashAndRecover(0);
+      assert.strictEqual(api.crashNotices(), 1);
+    });
+
+    it('a second crash is restarted too, without a second message', async () => {
+      await crashAndRecover(1);
+      assert.strictEqual(api.crashNotices(), 1);
+      assert.deepStrictEqual(await tokensSettled(arnews), expectedRows());
+    });
+  });
+
+  describe('workspace packs', () => {
+    it('a trusted workspace loads its own packs (.arabic-news/*.json)', async () => {
+      assert.ok(vscode.workspace.isTrusted);
+      const doc = await vscode.workspace.openTextDocument(workspaceFile('workspace-pack.arnews'));
+      await vscode.window.showTextDocument(doc);
+      const rows = await waitFor('tokens of workspace-pack.arnews', () => tokenTexts(doc), (r) => r.length >= 2);
+      assert.deepStrictEqual(rows, ['واحة السراب\tlocation', 'سوريا\tcountry']);
+    });
+
+    it('.arabic-news/*.json is validated against knowledge/pack.schema.json (jsonValidation)', async () => {
+      const file = workspaceFile('.arabic-news/broken.json');
+      await vscode.workspace.fs.writeFile(file, Buffer.from('{ "pack": { "id": 42 }, "entities": "none" }\n', 'utf8'));
+      try {
+        const doc = await vscode.workspace.openTextDocument(file);
+        await vscode.window.showTextDocument(doc);
+        assert.strictEqual(doc.languageId, 'json');
+        const problems = await waitFor('schema diagnostics from the JSON language service', () =>
+          vscode.languages.getDiagnostics(file).filter((d) => d.source !== 'arabic-news-lens' && /json/i.test(String(d.source ?? 'json'))),
+          (d) => d.length > 0);
+        console.log(`      ${problems.length} schema problems, e.g. ${problems[0].message}`);
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+        await vscode.workspace.fs.delete(file);
+      }
+    });
+  });
+});

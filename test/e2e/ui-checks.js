@@ -1,0 +1,250 @@
+#!/usr/bin/env node
+// UI checks in the real VS Code workbench (code-server + headless chromium), as an analyst sees it:
+// open examples/astana-20.txt (a plain-text file that is mostly Arabic), wait until the names are
+// underlined, hover «غير بيدرسون» and read "Pedersen" in the hover card, open the Outline and the
+// Entities view, and check the underline colours in dark, light and high-contrast themes.
+// Every wait is on a condition in the page; screenshots go to test-results/.
+// Prints one line per check and a closing "N passed, N failed".
+//
+// env: as code-server.js; VSIX=path installs that .vsix instead of loading the extension from the
+//      clone (then only the activation, underline and hover checks run).
+const fs = require('fs');
+const path = require('path');
+const { CodeServer, launchBrowser } = require('./code-server');
+
+const root = path.join(__dirname, '..', '..');
+const results = path.join(root, 'test-results');
+const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+const VSIX = process.env.VSIX && path.resolve(process.env.VSIX);
+const prefix = VSIX ? 'vsix-' : 'ui-';
+const t0 = Date.now();
+const lap = (m) => console.log(`[ui-checks ${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
+
+const EDITOR_LINES = '.editor-instance .monaco-editor .view-lines';
+const HOVER = '.monaco-hover, .monaco-resizable-hover';
+
+/** In-page: the underlined token span (Monaco's `mtku` class) whose text includes `text`, and its style. */
+function underlinedSpan({ lines, text }) {
+  for (const el of document.querySelectorAll(`${lines} span.mtku`)) {
+    // Monaco renders some spaces as no-break spaces.
+    if (el.textContent.replace(/\u00a0/g, ' ').includes(text)) {
+      const cs = getComputedStyle(el);
+      const r = el.getBoundingClientRect();
+      return { text: el.textContent, color: cs.color, fontStyle: cs.fontStyle, decoration: cs.textDecorationLine, box: { x: r.x, y: r.y, width: r.width, height: r.height } };
+    }
+  }
+  return null;
+}
+
+const hexToRgb = (h) => `rgb(${parseInt(h.slice(1, 3), 16)}, ${parseInt(h.slice(3, 5), 16)}, ${parseInt(h.slice(5, 7), 16)})`;
+/** The colour package.json gives a selector under a theme key ('rules' for the base palette). */
+function manifestColour(themeKey, selector) {
+  const c = manifest.contributes.configurationDefaults['editor.semanticTokenColorCustomizations'];
+  const rules = themeKey === 'rules' ? c.rules : c[themeKey].rules;
+  return hexToRgb(rules[selector].foreground);
+}
+
+const checks = [];
+async function check(name, fn) {
+  const start = Date.now();
+  try {
+    const note = await fn();
+    checks.push({ name, ok: true });
+    console.log(`  ✔ ${name} (${Date.now() - start} ms)${note ? ` — ${note}` : ''}`);
+  } catch (e) {
+    checks.push({ name, ok: false });
+    console.log(`  ✖ ${name}: ${e.message.split('\n')[0]}`);
+    throw e;
+  }
+}
+
+(async () => {
+  fs.mkdirSync(results, { recursive: true });
+  let cs;
+  let ctx;
+  let page;
+  let failed = false;
+  try {
+    const settings = { 'workbench.colorTheme': 'Dark Modern', 'editor.fontSize': 20, 'editor.minimap.enabled': false, 'editor.wordWrap': 'on' };
+    cs = await CodeServer.start({ settings, vsix: VSIX, label: 'ui' });
+    lap(`code-server up on port ${cs.port}${VSIX ? `, ${cs.listExtensions().join(', ')} installed from ${path.basename(VSIX)}` : ''}`);
+    // Twice the pixels, so that close-ups show the dots under the letters; full screenshots stay 1:1.
+    ({ ctx, page } = await launchBrowser(cs, { deviceScaleFactor: 2 }));
+    const payload = [['openFile', cs.remote(path.join(root, 'examples', 'astana-20.txt'))], ['skipWelcome', 'true']];
+    if (!VSIX) payload.push(['extensionDevelopmentPath', cs.remote(root)]);
+    await page.goto(cs.url(path.join(root, 'examples'), payload));
+
+    await check('examples/astana-20.txt opens and its names are underlined', async () => {
+      await page.waitForFunction(({ lines }) => [...document.querySelectorAll(lines)].some((e) => e.textContent.includes('بيدرسون')), { lines: EDITOR_LINES }, { timeout: 120000 });
+      await page.waitForFunction(underlinedSpan, { lines: EDITOR_LINES, text: 'غير بيدرسون' }, { timeout: 60000 });
+      const count = await page.evaluate((lines) => document.querySelectorAll(`${lines} span.mtku`).length, EDITOR_LINES);
+      await page.screenshot({ scale: 'css', path: path.join(results, `${prefix}article-dark.png`) });
+      return `${count} underlined spans on screen`;
+    });
+
+    await check('underline colours follow package.json in the dark theme (person, country, adjective)', async () => {
+      const person = await page.evaluate(underlinedSpan, { lines: EDITOR_LINES, text: 'غير بيدرسون' });
+      const country = await page.evaluate(underlinedSpan, { lines: EDITOR_LINES, text: 'سوريا' });
+      const adjective = await page.evaluate(underlinedSpan, { lines: EDITOR_LINES, text: 'الإيراني' });
+      const expect = (got, selector) => {
+        if (!got) throw new Error(`no underlined span for ${selector}`);
+        const want = manifestColour('[*Dark*]', selector);
+        if (got.color !== want) throw new Error(`${selector}: colour ${got.color}, package.json says ${want}`);
+        if (!/underline/.test(got.decoration)) throw new Error(`${selector}: text-decoration ${got.decoration}`);
+      };
+      expect(person, 'person');
+      expect(country, 'country');
+      expect(adjective, 'country.adjective');
+      if (adjective.fontStyle !== 'italic') throw new Error(`adjective font style ${adjective.fontStyle}`);
+      await closeUp(page, person.box, 'dark');
+      return `person ${person.color}, country ${country.color}, adjective ${adjective.color} italic`;
+    });
+
+    await check('hovering «غير بيدرسون» shows a card naming Geir Pedersen', async () => {
+      const box = await page.evaluate(underlinedSpan, { lines: EDITOR_LINES, text: 'غير بيدرسون' });
+      // Point at the surname: in a right-to-left run it is the left part of the span.
+      const at = { x: box.box.x + box.box.width * 0.3, y: box.box.y + box.box.height / 2 };
+      let seen = false;
+      for (let attempt = 0; attempt < 10 && !seen; attempt++) {
+        await page.mouse.move(at.x + 150, at.y + 150);
+        await page.mouse.move(at.x, at.y, { steps: 5 });
+        seen = await page
+          .waitForFunction((h) => [...document.querySelectorAll(h)].some((x) => x.textContent.includes('Pedersen')), HOVER, { timeout: 3000 })
+          .then(() => true, () => false);
+      }
+      if (!seen) throw new Error('no hover card with "Pedersen"');
+      const text = await page.evaluate((h) => [...document.querySelectorAll(h)].map((x) => x.textContent).join(' | '), HOVER);
+      // The card fades in; wait until it is fully opaque before the screenshot.
+      await page.waitForFunction((h) => [...document.querySelectorAll(h)].some((x) => x.offsetParent && getComputedStyle(x).opacity === '1'), HOVER, { timeout: 5000 }).catch(() => {});
+      await page.screenshot({ scale: 'css', path: path.join(results, `${prefix}hover-pedersen.png`) });
+      return JSON.stringify(text.replace(/\s+/g, ' ').slice(0, 120));
+    });
+
+    if (!VSIX) {
+      await check('the Outline lists the article', async () => {
+        await page.keyboard.press('Escape');
+        await runCommand(page, 'Explorer: Focus on Outline View');
+        await page.waitForFunction(() => {
+          const pane = [...document.querySelectorAll('.pane')].find((p) => /outline/i.test(p.querySelector('.pane-header')?.textContent ?? ''));
+          return pane && pane.querySelectorAll('.monaco-list-row').length >= 2;
+        }, undefined, { timeout: 30000 });
+        const rows = await page.evaluate(() => {
+          const pane = [...document.querySelectorAll('.pane')].find((p) => /outline/i.test(p.querySelector('.pane-header')?.textContent ?? ''));
+          return [...pane.querySelectorAll('.monaco-list-row')].map((r) => r.textContent.trim());
+        });
+        if (!rows.some((r) => r.includes('بيدرسون') || r.includes('لقاء'))) throw new Error(`outline rows: ${rows.join(' | ')}`);
+        // Collapse the folder's file list so that the Outline has the room in the screenshot.
+        const folderHeader = await page.$('.pane-header[aria-expanded="true"]:has-text("examples")');
+        if (folderHeader) {
+          await folderHeader.click();
+          await page.waitForSelector('.pane-header[aria-expanded="false"]:has-text("examples")', { timeout: 10000 });
+        }
+        await page.screenshot({ scale: 'css', path: path.join(results, `${prefix}outline.png`) });
+        return `${rows.length} rows: ${rows.slice(0, 4).join(' | ')}`;
+      });
+
+      await check('the Entities view lists the entities by type with counts', async () => {
+        await runCommand(page, 'Arabic News Lens: Show Entities View');
+        await page.waitForFunction(() => {
+          const pane = [...document.querySelectorAll('.pane')].find((p) => /entities/i.test(p.querySelector('.pane-header')?.textContent ?? ''));
+          return pane && [...pane.querySelectorAll('.monaco-list-row')].some((r) => r.textContent.includes('People'));
+        }, undefined, { timeout: 30000 });
+        // Collapse the Outline so that the Entities view has the room in the screenshot.
+        const outlineHeader = await page.$('.pane-header[aria-expanded="true"]:has-text("Outline")');
+        if (outlineHeader) {
+          await outlineHeader.click();
+          await page.waitForSelector('.pane-header[aria-expanded="false"]:has-text("Outline")', { timeout: 10000 });
+        }
+        const rows = await page.evaluate(() => {
+          const pane = [...document.querySelectorAll('.pane')].find((p) => /entities/i.test(p.querySelector('.pane-header')?.textContent ?? ''));
+          return [...pane.querySelectorAll('.monaco-list-row')].map((r) => r.textContent.trim());
+        });
+        await page.screenshot({ scale: 'css', path: path.join(results, `${prefix}entities-view.png`) });
+        // Clicking an entity selects its first mention in the editor (the status bar then counts the selection).
+        const row = await page.waitForFunction(() => {
+          const pane = [...document.querySelectorAll('.pane')].find((p) => /entities/i.test(p.querySelector('.pane-header')?.textContent ?? ''));
+          return [...pane.querySelectorAll('.monaco-list-row')].find((r) => r.textContent.includes('Geir Pedersen'));
+        }, undefined, { timeout: 10000 });
+        await row.asElement().click();
+        await page.waitForFunction(() => [...document.querySelectorAll('.statusbar-item')].some((e) => /Ln 1, Col \d+ \(7 selected\)/.test(e.textContent)), undefined, { timeout: 10000 });
+        return `${rows.slice(0, 3).join(' | ')}; a click selected the first mention of Geir Pedersen`;
+      });
+
+      await check('the status bar shows the counts', async () => {
+        await page.waitForFunction(() => [...document.querySelectorAll('.statusbar-item')].some((e) => /Arabic News Lens/.test(e.getAttribute('aria-label') ?? '') && /\d/.test(e.textContent)), undefined, { timeout: 30000 });
+        return page.evaluate(() => [...document.querySelectorAll('.statusbar-item')].find((e) => /Arabic News Lens/.test(e.getAttribute('aria-label') ?? '')).getAttribute('aria-label'));
+      });
+
+      for (const [theme, cls, key] of [
+        // Labels as the theme picker shows them; the keys are the package.json theme selectors that apply.
+        ['Light Modern', 'vs', '[*Light*]'],
+        ['Dark High Contrast', 'hc-black', '[Default High Contrast]'],
+        ['Light High Contrast', 'hc-light', '[Default High Contrast Light]'],
+      ]) {
+        await check(`in ${theme} the names keep their own underlined colours`, async () => {
+          await pickColorTheme(page, theme);
+          await page.waitForFunction((c) => document.querySelector('.monaco-workbench')?.classList.contains(c), cls, { timeout: 30000 });
+          const want = manifestColour(key, 'person');
+          await page.waitForFunction(({ lines, want, fn }) => {
+            const f = new Function(`return (${fn})`)();
+            const s = f({ lines, text: 'غير بيدرسون' });
+            return s && s.color === want;
+          }, { lines: EDITOR_LINES, want, fn: underlinedSpan.toString() }, { timeout: 30000 });
+          const slug = theme.toLowerCase().replace(/\s+/g, '-');
+          await page.screenshot({ scale: 'css', path: path.join(results, `${prefix}article-${slug}.png`) });
+          await closeUp(page, (await page.evaluate(underlinedSpan, { lines: EDITOR_LINES, text: 'غير بيدرسون' })).box, slug);
+          return `person ${want}`;
+        });
+      }
+    }
+  } catch (e) {
+    failed = true;
+    console.error(`ui-checks: ${e.message}`);
+    if (page) await page.screenshot({ scale: 'css', path: path.join(results, `${prefix}failure.png`) }).catch(() => {});
+  } finally {
+    if (ctx) await ctx.close().catch(() => {});
+    if (cs) {
+      const keep = failed ? path.join(results, `${prefix}code-server.log`) : undefined;
+      if (keep) console.log(`--- code-server log (tail) ---\n${cs.logTail(3000)}\n(full log: ${keep})`);
+      await cs.stop(keep);
+    }
+    const passed = checks.filter((c) => c.ok).length;
+    console.log(`${VSIX ? 'vsix' : 'ui'}: ${passed} passed, ${checks.length - passed} failed`);
+    process.exit(failed ? 1 : 0);
+  }
+})();
+
+/**
+ * A close-up of the lines around a mention, to check that underlines stay legible under the dots
+ * of Arabic letters (ب ي ج…): written as *-closeup-<theme>.png.
+ */
+async function closeUp(page, box, theme) {
+  const clip = { x: Math.max(0, box.x - 420), y: Math.max(0, box.y - 60), width: 760, height: box.height + 120 };
+  await page.screenshot({ scale: 'css', path: path.join(results, `${prefix}closeup-${theme}.png`), clip, scale: 'device' });
+}
+
+/** Picks a colour theme with "Preferences: Color Theme", as a person would. */
+async function pickColorTheme(page, theme) {
+  await runCommand(page, 'Preferences: Color Theme');
+  await page.waitForFunction(() => /theme/i.test(document.querySelector('.quick-input-widget input')?.getAttribute('placeholder') ?? ''), undefined, { timeout: 10000 });
+  await page.keyboard.type(theme);
+  await clickQuickPickRow(page, theme);
+}
+
+/** Runs a command through the command palette, as a person would. */
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 10000 });
+  await page.keyboard.type(title);
+  await clickQuickPickRow(page, title);
+}
+
+/** Clicks the quick-pick row whose label is exactly `label` (Enter would run the focused row, which may be another). */
+async function clickQuickPickRow(page, label) {
+  const handle = await page.waitForFunction(
+    (t) => [...document.querySelectorAll('.quick-input-list .monaco-list-row')].find((row) => row.querySelector('.label-name')?.textContent.replace(/\s+/g, ' ').trim() === t),
+    label,
+    { timeout: 10000 },
+  );
+  await handle.asElement().click();
+}
