@@ -408,12 +408,31 @@ function makeSentence(text: string, article: Article, b: TokenBuffer, first: num
   }
   const start = toks[0].start;
   const end = toks[toks.length - 1].end;
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  let lineEnd = text.indexOf('\n', end);
-  if (lineEnd < 0 || lineEnd > article.end) lineEnd = article.end;
-  if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+  const lineStart = lineBounds(text, start)[0];
+  let lineEnd = lineBounds(text, end)[1];
+  if (lineEnd > article.end) lineEnd = article.end;
   const headline = !!article.headline && start >= article.headline.start && start < article.headline.end;
   return { start, end: sentenceEnd(text, end, lineEnd), toks, triggers, paragraph: { start: Math.max(lineStart, article.start), end: lineEnd }, headline };
+}
+
+/**
+ * The line (between \n, \r or \r\n breaks) that holds offset `at`, as [start, end). The last line
+ * found is remembered: on a file of one 5 MB line every sentence asks for the same line, and scanning
+ * it again each time made the analysis quadratic.
+ */
+let lineText: string | undefined;
+let lineFrom = 0;
+let lineTo = -1;
+function lineBounds(text: string, at: number): [number, number] {
+  if (text === lineText && at >= lineFrom && at <= lineTo) return [lineFrom, lineTo];
+  let s = at;
+  while (s > 0 && text.charCodeAt(s - 1) !== 10 && text.charCodeAt(s - 1) !== 13) s--;
+  let e = at;
+  while (e < text.length && text.charCodeAt(e) !== 10 && text.charCodeAt(e) !== 13) e++;
+  lineText = text;
+  lineFrom = s;
+  lineTo = e;
+  return [s, e];
 }
 
 function foldedString(b: TokenBuffer, from: number, to: number): string {

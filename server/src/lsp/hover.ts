@@ -9,6 +9,10 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { Entity, Role } from '../knowledge/types';
 import { escapeMarkdown, safeLink, WIKIPEDIA_HOST, wikidataLink } from './markdown';
 
+/** Left-to-right isolate and its end (Unicode bidi controls), around dates in Arabic lines. */
+const LRI = '\u2066';
+const PDI = '\u2069';
+
 const TYPE_LABEL: Record<string, string> = { person: 'person', country: 'country', location: 'place', organization: 'organization' };
 
 const REASON_LABEL: Record<string, string> = {
@@ -73,7 +77,9 @@ function nameOf(kb: KnowledgeBase, id: string | undefined): string | undefined {
 function roleLine(role: Role, kb: KnowledgeBase, held: boolean): string {
   const title = role.title.en ? `${escapeMarkdown(role.title.ar)} — ${escapeMarkdown(role.title.en)}` : escapeMarkdown(role.title.ar);
   const where = [nameOf(kb, role.organization), nameOf(kb, role.country)].filter(Boolean).join(', ');
-  const dates = role.from || role.to ? ` ${escapeMarkdown(role.from ?? '…')} – ${escapeMarkdown(role.to ?? '')}`.trimEnd() : '';
+  // The dates are isolated left to right: inside an Arabic line, «2017 – 2018» would otherwise read reversed.
+  const range = `${escapeMarkdown(role.from ?? '…')} – ${escapeMarkdown(role.to ?? '')}`.trimEnd();
+  const dates = role.from || role.to ? ` ${LRI}${range}${PDI}` : '';
   return `- ${held ? '**' : ''}${title}${held ? '**' : ''}${where ? ` (${where})` : ''}${dates ? `,${dates}` : ''}`;
 }
 
