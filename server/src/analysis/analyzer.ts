@@ -11,7 +11,7 @@ import { matchMentions, newArticleState } from './match';
 import { entityInfoFromKb, extractRoles, mergeMentions } from './roles';
 import { SentenceCollector } from './sentences';
 import { TokenBuffer } from './tokenize';
-import type { Analysis, EntitySummary, Mention } from './types';
+import type { Analysis, Article, EntitySummary, Mention } from './types';
 
 /** Text is tokenized in pieces of about this many code units, cut at a line break or a space. */
 const CHUNK = 1 << 18;
@@ -31,7 +31,7 @@ export interface AnalyzeOptions {
 export const DEFAULT_CANDIDATES: CandidateOptions = { person: true, organization: false, location: true };
 
 /** Where to cut a chunk that starts at `from`: at a line break, else a space, at most CHUNK ahead. */
-function chunkEnd(text: string, from: number, to: number): number {
+export function chunkEnd(text: string, from: number, to: number): number {
   if (to - from <= CHUNK) return to;
   const limit = from + CHUNK;
   const nl = text.lastIndexOf('\n', limit);
@@ -39,6 +39,34 @@ function chunkEnd(text: string, from: number, to: number): number {
   const sp = text.lastIndexOf(' ', limit);
   if (sp > from + (CHUNK >> 1)) return sp + 1;
   return limit;
+}
+
+/**
+ * Matches one article's names, known and candidates, chunk by chunk into `out`, with a fresh article
+ * state; `sentences`, when given, collects each chunk's sentences for the role and event passes.
+ * Shared by `Analyzer.analyze` and `IncrementalAnalyzer`, so that both cut and match alike.
+ */
+export function matchArticle(
+  text: string,
+  article: Article,
+  index: number,
+  buf: TokenBuffer,
+  gazetteer: Gazetteer,
+  candidates: CandidateOptions,
+  out: Mention[],
+  sentences?: SentenceCollector,
+): void {
+  const state = newArticleState(index);
+  const anyCandidates = candidates.person || candidates.organization || candidates.location;
+  for (let from = article.start; from < article.end; ) {
+    const to = chunkEnd(text, from, article.end);
+    buf.fill(text, from, to);
+    const first = out.length;
+    matchMentions(buf, gazetteer, state, out);
+    sentences?.add(text, article, index, buf);
+    if (anyCandidates) findCandidates(buf, out, first, state, candidates);
+    from = to;
+  }
 }
 
 export class Analyzer {
@@ -55,19 +83,7 @@ export class Analyzer {
     const mentions: Mention[] = [];
     const sentences = new SentenceCollector();
     const candidates = { ...DEFAULT_CANDIDATES, ...options.candidates };
-    const anyCandidates = candidates.person || candidates.organization || candidates.location;
-    articles.forEach((article, index) => {
-      const state = newArticleState(index);
-      for (let from = article.start; from < article.end; ) {
-        const to = chunkEnd(text, from, article.end);
-        this.buf.fill(text, from, to);
-        const first = mentions.length;
-        matchMentions(this.buf, this.gazetteer, state, mentions);
-        sentences.add(text, article, index, this.buf);
-        if (anyCandidates) findCandidates(this.buf, mentions, first, state, candidates);
-        from = to;
-      }
-    });
+    articles.forEach((article, index) => matchArticle(text, article, index, this.buf, this.gazetteer, candidates, mentions, sentences));
     // Role phrases and title mentions, then meetings and statements (see roles.ts and events.ts).
     const info = entityInfoFromKb(this.kb);
     const found = extractRoles(text, articles, mentions, info, sentences);

@@ -13,27 +13,13 @@
  * matching), so they are always exactly those of a full analysis.
  */
 import type { Analyzer } from './analyzer';
-import { DEFAULT_CANDIDATES, summarize } from './analyzer';
+import { DEFAULT_CANDIDATES, matchArticle, summarize } from './analyzer';
 import { segmentArticles } from './articles';
-import { findCandidates, type CandidateOptions } from './candidates';
+import type { CandidateOptions } from './candidates';
 import { extractEvents } from './events';
-import { matchMentions, newArticleState } from './match';
 import { entityInfoFromKb, extractRoles, mergeMentions, type EntityInfo } from './roles';
 import { TokenBuffer } from './tokenize';
 import type { Analysis, Article, Mention, OutlineNode, RolePhrase } from './types';
-
-/** Must equal analyzer.ts's chunking, so that long articles are cut where a full analysis cuts them. */
-const CHUNK = 1 << 18;
-
-function chunkEnd(text: string, from: number, to: number): number {
-  if (to - from <= CHUNK) return to;
-  const limit = from + CHUNK;
-  const nl = text.lastIndexOf('\n', limit);
-  if (nl > from + (CHUNK >> 1)) return nl + 1;
-  const sp = text.lastIndexOf(' ', limit);
-  if (sp > from + (CHUNK >> 1)) return sp + 1;
-  return limit;
-}
 
 /** What one update did, for tests, logs and the benchmark. */
 export interface IncrementalStats {
@@ -246,18 +232,8 @@ export class IncrementalAnalyzer {
 
   /** One article, exactly as `Analyzer.analyze` does it (same chunks, same passes, fresh state). */
   private analyseArticle(text: string, article: Article, index: number, withOutline: boolean): ArticleResult {
-    const state = newArticleState(index);
-    const c = this.candidates;
-    const anyCandidates = c.person || c.organization || c.location;
     const mentions: Mention[] = [];
-    for (let from = article.start; from < article.end; ) {
-      const to = chunkEnd(text, from, article.end);
-      this.buf.fill(text, from, to);
-      const first = mentions.length;
-      matchMentions(this.buf, this.analyzer.gazetteer, state, mentions);
-      if (anyCandidates) findCandidates(this.buf, mentions, first, state, c);
-      from = to;
-    }
+    matchArticle(text, article, index, this.buf, this.analyzer.gazetteer, this.candidates, mentions);
     // Roles, title mentions and the outline are per article too: run them on this article alone.
     const found = extractRoles(text, [article], mentions, this.info);
     for (const w of found.work) w.index = index;
