@@ -12,6 +12,7 @@ import { normalizeArabic } from './normalize';
 import { HASH_SEED, hashRange, hashString, type TokenBuffer } from './tokenize';
 import type { ArticleState } from './match';
 import type { EntityType, Mention } from './types';
+import { ALEF, BEH, FEH, KAF, LAM, WAW, YEH } from './letters';
 
 /** Which candidate types to look for. */
 export interface CandidateOptions {
@@ -77,13 +78,6 @@ const PERSON_NAME = 1;
 const ADJECTIVE = 2;
 const OTHER_NAME = 3;
 
-const ALEF = 0x0627;
-const LAM = 0x0644;
-const YEH = 0x064a;
-const WAW = 0x0648;
-const FEH = 0x0641;
-const BEH = 0x0628;
-const KAF = 0x0643;
 
 /** Hash of token t without a leading و/ف and then ب/ك/ل (clitics on cue words: وزير، لحزب، بمدينة). */
 function cueHashes(buf: TokenBuffer, t: number): [number, number, number] {

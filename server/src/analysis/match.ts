@@ -13,13 +13,8 @@ import type { Gazetteer, Pattern } from './gazetteer';
 import { COMMON_WORDS } from './stopwords';
 import { HASH_SEED, hashRange, hashStep, type TokenBuffer } from './tokenize';
 import type { MatchReason, Mention } from './types';
+import { ALEF, BEH, FEH, KAF, LAM, WAW } from './letters';
 
-const WAW = 0x0648;
-const FEH = 0x0641;
-const BEH = 0x0628;
-const KAF = 0x0643;
-const LAM = 0x0644;
-const ALEF = 0x0627;
 
 const SEED_ALEF = hashStep(HASH_SEED, ALEF);
 

@@ -6,16 +6,13 @@
  * bidi controls) and says which code units separate tokens. Folding never changes the number of
  * letters it keeps, so the tokenizer can keep an exact map back to the original offsets.
  */
+import { ALEF, HEH, KAF, YEH } from './letters';
 
 /** A code unit that ends a token (spaces, punctuation, symbols, lone surrogates). */
 export const SEPARATOR = 0;
 /** A code unit that is dropped inside a token (tashkeel, tatweel, ZWJ, bidi controls). */
 export const DROPPED = 1;
 
-const ALEF = 0x0627;
-const YEH = 0x064a;
-const HEH = 0x0647;
-const KAF = 0x0643;
 
 function buildFoldTable(): Uint16Array {
   const table = new Uint16Array(0x10000);
