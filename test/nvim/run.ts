@@ -13,6 +13,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { decodeTokens, LEGEND } from '../../server/src/common/legend';
 import { LineIndex } from '../../server/src/lsp/positions';
+import { readExpectedMentions } from '../fixtures/expected-mentions';
 
 const REPO = path.join(__dirname, '..', '..', '..');
 const ARTICLE = path.join(REPO, 'examples', 'astana-20.txt');
@@ -20,12 +21,7 @@ const EXPECTED = path.join(REPO, 'test', 'fixtures', 'astana-20.expected.tsv');
 const MINI_PACK = path.join(REPO, 'test', 'fixtures', 'packs', 'mini.json');
 
 function expectedSpans(): string[] {
-  return fs
-    .readFileSync(EXPECTED, 'utf8')
-    .split('\n')
-    .filter((l) => l && !l.startsWith('#'))
-    .map((l) => l.split('\t'))
-    .map(([start, end, type, form]) => `${start}-${end} ${type}${form === 'adjective' ? ' adjective' : ''}`);
+  return readExpectedMentions(EXPECTED).map(({ start, end, type, form }) => `${start}-${end} ${type}${form === 'adjective' ? ' adjective' : ''}`);
 }
 
 /** Token data decoded to `start-end type [adjective]` in `text`, role phrases (title) left out. */

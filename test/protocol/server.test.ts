@@ -12,6 +12,7 @@ import { pathToFileURL } from 'url';
 import { applyTokenEdits, decodeTokens, LEGEND } from '../../server/src/common/legend';
 import { ArticleSummaryRequest, ExportRequest, StatusNotification, ToggleRequest } from '../../server/src/common/protocol';
 import { LineIndex } from '../../server/src/lsp/positions';
+import { readExpectedMentions } from '../fixtures/expected-mentions';
 import { MINI_PACK, REPO, startServer, type Started } from './helpers/lsp-client';
 
 const ARTICLE = path.join(REPO, 'examples', 'astana-20.txt');
@@ -49,12 +50,7 @@ function countsOf(spans: { type: string }[]): Record<string, number> {
 }
 
 function expectedSpans(): Span[] {
-  return fs
-    .readFileSync(EXPECTED, 'utf8')
-    .split('\n')
-    .filter((l) => l && !l.startsWith('#'))
-    .map((l) => l.split('\t'))
-    .map(([start, end, type, form]) => ({ start: Number(start), end: Number(end), type, adjective: form === 'adjective' }));
+  return readExpectedMentions(EXPECTED).map(({ start, end, type, form }) => ({ start, end, type, adjective: form === 'adjective' }));
 }
 
 async function tokens(s: Started, uri = URI): Promise<{ resultId?: string; data: number[] }> {

@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Analyzer } from '../../server/src/analysis/analyzer';
 import { loadKnowledgeBase } from '../../server/src/knowledge/load';
+import { readExpectedMentions } from '../fixtures/expected-mentions';
 import { REPO } from './helpers/fixture';
 
 const ARTICLE = path.join(REPO, 'examples', 'astana-20.txt');
@@ -16,11 +17,7 @@ const EXPECTED = path.join(REPO, 'test', 'fixtures', 'astana-20.expected.tsv');
 const SHARED = path.join(REPO, '..', 'shared');
 
 function expectedRows(): string[] {
-  return fs
-    .readFileSync(EXPECTED, 'utf8')
-    .split('\n')
-    .filter((l) => l && !l.startsWith('#'))
-    .map((l) => l.split('\t').slice(0, 5).join('\t'));
+  return readExpectedMentions(EXPECTED).map((m) => [m.start, m.end, m.type, m.form, m.id].join('\t'));
 }
 
 describe('reference article (astana-20) with the built-in packs', () => {

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ArabicNewsLensApi } from '../../../client/src/extension';
+import { expectedFile, readExpectedMentions, type ExpectedMention } from '../../fixtures/expected-mentions';
 
 export const EXTENSION_ID = 'arabic-news-lens.arabic-news-lens';
 
@@ -40,26 +41,11 @@ export function workspaceFile(name: string): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, name);
 }
 
-export interface ExpectedMention {
-  start: number;
-  end: number;
-  type: string;
-  form: string;
-  id: string;
-  text: string;
-}
+export type { ExpectedMention };
 
 /** test/fixtures/astana-20.expected.tsv: the names and adjectives of the reference article. */
 export function expectedMentions(): ExpectedMention[] {
-  const file = path.join(extension().extensionPath, 'test', 'fixtures', 'astana-20.expected.tsv');
-  return fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l && !l.startsWith('#'))
-    .map((l) => {
-      const [start, end, type, form, id, text] = l.split('\t');
-      return { start: +start, end: +end, type, form, id, text };
-    });
+  return readExpectedMentions(expectedFile(extension().extensionPath));
 }
 
 /** Hover contents as plain text. */
