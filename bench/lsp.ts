@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
+import { LineIndex } from '../server/src/lsp/positions';
 import type { Feed } from './core';
 import { buildFeed, MB, type Corpus } from './inputs';
 import { median, mib, ms, percentile, type Row } from './stats';
@@ -112,23 +113,6 @@ class Client {
   }
 }
 
-/** LSP position of a UTF-16 offset, from the offsets where lines start. */
-function position(lineStarts: number[], offset: number): { line: number; character: number } {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo, character: offset - lineStarts[lo] };
-}
-
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
 
 const SETTINGS = { performance: { maxFileSizeMB: 1024 } };
 
@@ -200,8 +184,8 @@ export async function measureServer(root: string, feeds: Feed[], corpus: Corpus,
     const first1 = await timed(() => client.request<Tokens>('textDocument/semanticTokens/full', { textDocument: { uri: uri1 } }));
     const afterEdit: number[] = [];
     const cpu1 = client.cpuMs();
-    const lines1 = lineStartsOf(one.text);
-    const lastLine = lines1.length - 1;
+    const lines1 = new LineIndex(one.text);
+    const lastLine = lines1.lineCount - 1;
     for (let i = 0; i < 5; i++) {
       client.notify('textDocument/didChange', {
         textDocument: { uri: uri1, version: version++ },
@@ -234,7 +218,7 @@ export async function measureServer(root: string, feeds: Feed[], corpus: Corpus,
     let seed = 7;
     const rand = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % Math.max(1, n));
     for (let i = 0; i < 400; i++) {
-      const pos = i % 2 && onMentions.length ? onMentions[rand(onMentions.length)] : position(lines1, rand(one.text.length));
+      const pos = i % 2 && onMentions.length ? onMentions[rand(onMentions.length)] : lines1.position(rand(one.text.length));
       hovers.push((await timed(() => client.request('textDocument/hover', { textDocument: { uri: uri1 }, position: pos }))).ms);
     }
     const p99 = percentile(hovers, 99);
@@ -250,13 +234,13 @@ export async function measureServer(root: string, feeds: Feed[], corpus: Corpus,
       const sym10 = await timed(() => client.request('textDocument/documentSymbol', { textDocument: { uri: uri10 } }));
       rows.push({ section: 'server', what: '10 MB: documentSymbol (analysis cached)', value: ms(sym10.ms) });
       // Edits in the middle of the file, each followed by a delta request, as an editor sends them.
-      const lines10 = lineStartsOf(ten.text);
+      const lines10 = new LineIndex(ten.text);
       let resultId = full10.value.resultId;
       const deltas: number[] = [];
       let deltaCpu = 0;
       const symbolsAfterEdit: number[] = [];
       for (let i = 0; i < 5; i++) {
-        const line = (lines10.length >> 1) + i * 7;
+        const line = (lines10.lineCount >> 1) + i * 7;
         client.notify('textDocument/didChange', {
           textDocument: { uri: uri10, version: version++ },
           contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'وزير الخارجية السوري ' }],

@@ -62,7 +62,8 @@ const KNOWN: Record<string, Record<string, Use>> = {
   // A developer tool that converts the PETRARCH dictionaries; never runs in the extension.
   'server/src/cli/import-petrarch.ts': { '/\\.[^.]*$/': 'trusted', '/[^a-z0-9._-]+/g': 'trusted' },
   'server/src/cli/input.ts': { '/^\\uFEFF/': 'text' },
-  'server/src/cli/events-csv.ts': { '/^[=+\\-@\\t\\r]/': 'text', '/[",\\r\\n]/': 'text', '/"/g': 'text', '/\\s+/g': 'text' },
+  'server/src/cli/csv.ts': { '/^[=+\\-@\\t\\r]/': 'text', '/[",\\r\\n]/': 'text', '/"/g': 'text' },
+  'server/src/cli/events-csv.ts': { '/\\s+/g': 'text' },
   'server/src/cli/main.ts': { '/[",\\r\\n]/': 'text', '/"/g': 'text' },
   'server/src/common/settings.ts': { '/\\p{L}/u': 'text' },
   'server/src/knowledge/load.ts': { '/^\\uFEFF/': 'text' },
@@ -80,7 +81,6 @@ const KNOWN: Record<string, Record<string, Use>> = {
     '/.{3}/g': 'trusted',
   },
   'server/src/knowledge/validate.ts': { '/~1/g': 'text', '/~0/g': 'text', '/^\\d+$/': 'text', '/^\\uFEFF/': 'text', '/ /g': 'text' },
-  'server/src/lsp/export.ts': { '/^[=+\\-@\\t\\r]/': 'text', '/[",\\r\\n]/': 'text', '/"/g': 'text' },
   'server/src/lsp/handlers.ts': {
     '/\\s+/g': 'text',
     '/[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]/g': 'text',

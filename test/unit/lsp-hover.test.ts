@@ -7,7 +7,8 @@ import * as assert from 'assert';
 import type { Mention } from '../../server/src/analysis/types';
 import { KnowledgeBase } from '../../server/src/knowledge/knowledge-base';
 import type { PackFile } from '../../server/src/knowledge/types';
-import { compareIsoDates, heldOn, orderRoles, renderCard, type CardInput } from '../../server/src/lsp/hover';
+import { compareIsoDates, heldOn, orderRoles } from '../../server/src/knowledge/dates';
+import { renderCard, type CardInput } from '../../server/src/lsp/hover';
 import { escapeMarkdown, safeLink, WIKIPEDIA_HOST } from '../../server/src/lsp/markdown';
 
 function kbOf(pack: PackFile): KnowledgeBase {

@@ -3,15 +3,10 @@
  * editor's export. Pure: text and analysis in, CSV out (RFC 4180, CRLF line ends).
  */
 import type { Analysis, EventActor, Mention, OutlineNode } from '../analysis/types';
+import { csvField } from './csv';
 
 export const EVENT_CSV_COLUMNS = ['article', 'date', 'code', 'source actors', 'target actors', 'place', 'sentence'] as const;
 
-/** A CSV field as RFC 4180 says; a leading = + - @ is prefixed with ' so spreadsheets do not run it. */
-function field(value: string): string {
-  let s = value;
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 const actorText = (a: EventActor) => ('id' in a ? a.id : a.text);
 const actors = (list: EventActor[]) => list.map(actorText).join('; ');
@@ -57,11 +52,11 @@ export function eventsToCsv(text: string, analysis: Analysis): string {
         const [source, ...targets] = node.participants ?? [];
         rows.push(
           [name, date, node.code ?? '', source ? actorText(source) : '', actors(targets), node.place ? actorText(node.place) : '', sentenceAround(text, node.selectionStart, within)]
-            .map(field)
+            .map(csvField)
             .join(','),
         );
-        for (const st of node.children) rows.push(statementRow(st, node.place).map(field).join(','));
-      } else if (node.kind === 'statement') rows.push(statementRow(node).map(field).join(','));
+        for (const st of node.children) rows.push(statementRow(st, node.place).map(csvField).join(','));
+      } else if (node.kind === 'statement') rows.push(statementRow(node).map(csvField).join(','));
     }
   });
   return rows.join('\r\n') + '\r\n';

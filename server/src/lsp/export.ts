@@ -3,18 +3,12 @@
  * json` or as CSV with one row per mention.
  */
 import type { Analysis } from '../analysis/types';
+import { csvField } from '../cli/csv';
 import { toJsonDocument } from '../cli/json';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { LineIndex } from './positions';
 
 export const CSV_COLUMNS = ['start', 'end', 'line', 'character', 'text', 'type', 'form', 'id', 'name_ar', 'name_en', 'reason', 'alias', 'pack'] as const;
-
-/** A CSV field as RFC 4180 says; a leading = + - @ is prefixed with ' so spreadsheets do not run it. */
-export function csvField(value: string | number): string {
-  let s = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 /** The analysis restricted to one article (offsets stay those of the whole document). */
 export function articleSlice(analysis: Analysis, article: number | undefined): Analysis {

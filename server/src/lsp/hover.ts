@@ -6,6 +6,7 @@
 import * as path from 'path';
 import type { Analysis, EventActor, Mention, OutlineNode } from '../analysis/types';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
+import { heldOn, orderRoles, todayIso } from '../knowledge/dates';
 import type { Entity, Role } from '../knowledge/types';
 import { escapeMarkdown, safeLink, WIKIPEDIA_HOST, wikidataLink } from './markdown';
 
@@ -23,30 +24,6 @@ const REASON_LABEL: Record<string, string> = {
   role: 'matched the role phrase',
   candidate: 'candidate name (in no pack)',
 };
-
-/** Compares two ISO dates of year, month or day precision on their common precision. */
-export function compareIsoDates(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  return a.slice(0, n).localeCompare(b.slice(0, n));
-}
-
-/** True when the role was held on `date` (open ends count as held). */
-export function heldOn(role: Role, date: string): boolean {
-  return (!role.from || compareIsoDates(role.from, date) <= 0) && (!role.to || compareIsoDates(date, role.to) <= 0);
-}
-
-/** Roles with those held on `date` first, then the most recent first. */
-export function orderRoles(roles: readonly Role[], date: string): Role[] {
-  return [...roles].sort((a, b) => {
-    const held = Number(heldOn(b, date)) - Number(heldOn(a, date));
-    if (held) return held;
-    return (b.from ?? '').localeCompare(a.from ?? '');
-  });
-}
-
-export function todayIso(now = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
 
 export interface CardInput {
   mention: Mention;
