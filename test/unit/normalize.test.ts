@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { normalizeArabic, normalizeWithMap } from '../../server/src/analysis/normalize';
+import { normalizeArabic } from '../../server/src/analysis/normalize';
+import { TokenBuffer } from '../../server/src/analysis/tokenize';
 import { deriveNisbaStem, inflectNisba } from '../../server/src/analysis/nisba';
 
 describe('normalizeArabic', () => {
@@ -19,16 +20,16 @@ describe('normalizeArabic', () => {
   for (const [what, input, output] of table) it(what, () => assert.strictEqual(normalizeArabic(input), output));
 });
 
-describe('normalizeWithMap', () => {
-  it('maps every normalized code unit back to its original offset', () => {
+describe('the offset map of the tokenizer (TokenBuffer.normOrig)', () => {
+  it('maps every folded code unit back to its original offset, across emoji, marks, tatweel and CRLF', () => {
     const text = '😀 سُـوريا\r\nإيران';
-    const { text: norm, map } = normalizeWithMap(text);
-    assert.strictEqual(norm.replace(/[^\u0600-\u06ff]/g, ''), 'سورياايران');
-    for (let i = 0; i < norm.length; i++) {
-      const orig = text[map[i]];
-      if (/[\u0600-\u06ff]/.test(norm[i])) assert.strictEqual(normalizeArabic(orig), norm[i], `at ${i}`);
+    const buf = new TokenBuffer();
+    buf.fill(text, 0, text.length);
+    assert.deepStrictEqual([buf.tokenText(0), buf.tokenText(1)], ['سوريا', 'ايران']);
+    for (let i = 0; i < buf.normCount; i++) {
+      assert.strictEqual(normalizeArabic(text[buf.normOrig[i]]), String.fromCharCode(buf.norm[i]), `at ${i}`);
     }
-    assert.strictEqual(map[norm.length], text.length);
+    assert.deepStrictEqual([buf.start[0], buf.end[0], buf.start[1], buf.end[1]], [3, 10, 12, 17]);
   });
 });
 

@@ -98,31 +98,3 @@ export function normalizeArabic(s: string): string {
   for (let i = 0; i < n; i += 4096) result += String.fromCharCode.apply(null, out.subarray(i, Math.min(n, i + 4096)) as unknown as number[]);
   return result;
 }
-
-/** The result of `normalizeWithMap`: the normalized text and, for each of its code units, the original offset. */
-export interface NormalizedText {
-  text: string;
-  /** `map[i]` is the offset in the original of `text[i]`; `map[text.length]` is the original length. */
-  map: Int32Array;
-}
-
-/**
- * Normalizes a whole text and keeps a map back to the original offsets. Separators are kept as they
- * are (one for one), so that sentence punctuation stays visible to rules that need it.
- */
-export function normalizeWithMap(s: string): NormalizedText {
-  const codes = new Uint16Array(s.length);
-  const map = new Int32Array(s.length + 1);
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    const f = FOLD[c];
-    if (f === DROPPED) continue;
-    codes[n] = f === SEPARATOR ? c : f;
-    map[n++] = i;
-  }
-  map[n] = s.length;
-  let text = '';
-  for (let i = 0; i < n; i += 8192) text += String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + 8192)) as unknown as number[]);
-  return { text, map: map.slice(0, n + 1) };
-}
