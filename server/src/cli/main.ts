@@ -170,6 +170,11 @@ export async function main(argv: string[]): Promise<number> {
 
 /** Runs the command line with the process's arguments and sets its exit code. */
 export function run(): void {
+  // `news-lens … | head` closes the pipe early: that is the reader's choice, not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
