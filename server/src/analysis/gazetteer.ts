@@ -8,7 +8,7 @@
  * cost more than all the rest of matching. In the trie each following token is one probe of an
  * open-addressing table of integers, whatever the number of aliases that share the prefix.
  */
-import type { AliasEntry, KnowledgeBase } from '../knowledge/knowledge-base';
+import type { AliasEntry, CompiledPatterns, KnowledgeBase } from '../knowledge/knowledge-base';
 import { COMMON_WORDS } from './stopwords';
 import { hashString } from './tokenize';
 
@@ -34,12 +34,63 @@ function compareEntries(a: AliasEntry, b: AliasEntry): number {
   );
 }
 
+/**
+ * Groups aliases into patterns: one per normalized alias and form, in the order the alias first
+ * appears, each entity once, the preferred entry first. Common words alone are left out.
+ */
+export function groupPatterns(aliases: readonly AliasEntry[]): Pattern[] {
+  const names = new Map<string, Pattern>();
+  const adjectives = new Map<string, Pattern>();
+  const grouped: Pattern[] = [];
+  // Built once per knowledge-base version, with 20k aliases and more: the grouping key is the
+  // normalized alias itself (tokens already joined by one space), and an alias is split into
+  // tokens only the first time its key is seen.
+  for (const entry of aliases) {
+    const norm = entry.norm.indexOf(' ') === 0 || entry.norm.endsWith(' ') || entry.norm.includes('  ') ? entry.norm.split(' ').filter(Boolean).join(' ') : entry.norm;
+    if (!norm) continue;
+    // A common word never matches alone (غير is not Geir); inside a longer alias it is fine.
+    if (COMMON_WORDS.has(norm)) continue;
+    const byNorm = entry.form === 'name' ? names : adjectives;
+    let p = byNorm.get(norm);
+    if (!p) {
+      const tokens = norm.indexOf(' ') < 0 ? [norm] : norm.split(' ');
+      p = { tokens, hashes: hashTokens(tokens), form: entry.form, entries: [] };
+      byNorm.set(norm, p);
+      grouped.push(p);
+    }
+    const entries = p.entries;
+    let known = false;
+    for (let j = 0; j < entries.length && !known; j++) known = entries[j].entityId === entry.entityId;
+    if (!known) entries.push(entry);
+  }
+  for (const p of grouped) if (p.entries.length > 1) p.entries.sort(compareEntries);
+  return grouped;
+}
+
+/** The patterns of a compiled knowledge base: tokens and sorted entries come ready, hashes are computed. */
+function patternsFromCompiled(aliases: readonly AliasEntry[], compiled: CompiledPatterns): Pattern[] {
+  const { tokens, entries } = compiled;
+  const out: Pattern[] = new Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const x = entries[i];
+    const list = typeof x === 'number' ? [aliases[x]] : x.map((k) => aliases[k]);
+    out[i] = { tokens: tokens[i], hashes: hashTokens(tokens[i]), form: list[0].form, entries: list };
+  }
+  return out;
+}
+
+function hashTokens(tokens: string[]): Int32Array {
+  const hashes = new Int32Array(tokens.length);
+  for (let j = 0; j < tokens.length; j++) hashes[j] = hashString(tokens[j]);
+  return hashes;
+}
+
 const FILTER_BITS = 1 << 20;
 
 export class Gazetteer {
   readonly patternCount: number;
   /** Every pattern, in the order its alias first appears in the knowledge base. */
-  private readonly patterns: Pattern[];
+  readonly patterns: readonly Pattern[];
   private lists: Map<number, Pattern[]> | undefined;
   /** A bit per low 20 bits of a first-token hash. */
   private readonly filter = new Uint32Array(FILTER_BITS >>> 5);
@@ -55,35 +106,9 @@ export class Gazetteer {
   readonly terminals: (Pattern[] | undefined)[] = [undefined];
 
   constructor(readonly kb: KnowledgeBase) {
-    // Patterns by normalized alias, one map per form, and all of them in the order first seen.
-    const names = new Map<string, Pattern>();
-    const adjectives = new Map<string, Pattern>();
-    const grouped: Pattern[] = [];
-    // Built once per knowledge-base version, with 20k aliases and more: the grouping key is the
-    // normalized alias itself (tokens already joined by one space), and an alias is split into
-    // tokens only the first time its key is seen.
-    for (const entry of kb.aliases) {
-      const norm = entry.norm.indexOf(' ') === 0 || entry.norm.endsWith(' ') || entry.norm.includes('  ') ? entry.norm.split(' ').filter(Boolean).join(' ') : entry.norm;
-      if (!norm) continue;
-      // A common word never matches alone (غير is not Geir); inside a longer alias it is fine.
-      if (COMMON_WORDS.has(norm)) continue;
-      const byNorm = entry.form === 'name' ? names : adjectives;
-      let p = byNorm.get(norm);
-      if (!p) {
-        const tokens = norm.split(' ');
-        const hashes = new Int32Array(tokens.length);
-        for (let j = 0; j < tokens.length; j++) hashes[j] = hashString(tokens[j]);
-        p = { tokens, hashes, form: entry.form, entries: [] };
-        byNorm.set(norm, p);
-        grouped.push(p);
-      }
-      const entries = p.entries;
-      let known = false;
-      for (let j = 0; j < entries.length && !known; j++) known = entries[j].entityId === entry.entityId;
-      if (!known) entries.push(entry);
-    }
+    // A knowledge base read from the compiled built-in packs carries its patterns already grouped.
+    const grouped = kb.compiled ? patternsFromCompiled(kb.aliases, kb.compiled) : groupPatterns(kb.aliases);
     for (const p of grouped) {
-      p.entries.sort(compareEntries);
       const bit = p.hashes[0] & (FILTER_BITS - 1);
       this.filter[bit >>> 5] |= 1 << (bit & 31);
     }

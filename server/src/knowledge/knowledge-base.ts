@@ -33,78 +33,118 @@ export interface PackSummary {
   entities: number;
 }
 
+/**
+ * What the compiled built-in packs (compiled.ts) give a knowledge base in place of its packs: the
+ * merged entities, the alias entries and their grouping into the Gazetteer's patterns.
+ */
+export interface CompiledKnowledge {
+  entities: ReadonlyMap<string, Entity>;
+  aliases: AliasEntry[];
+  packs: PackSummary[];
+  patterns: CompiledPatterns;
+}
+
+/** The Gazetteer's patterns as compiled: normalized tokens and entries, the preferred entry first. */
+export interface CompiledPatterns {
+  tokens: string[][];
+  /** Per pattern, the index in `aliases` of its one entry, or the indices of several. */
+  entries: (number | number[])[];
+}
+
 export class KnowledgeBase {
-  readonly entities = new Map<string, Entity>();
-  readonly aliases: AliasEntry[] = [];
-  readonly packs: PackSummary[] = [];
+  readonly entities: ReadonlyMap<string, Entity>;
+  readonly aliases: AliasEntry[];
+  readonly packs: PackSummary[];
+  /** The patterns grouped ahead of time, when the knowledge base was read from compiled packs. */
+  readonly compiled: CompiledPatterns | undefined;
   /** Changes whenever the packs change, so that caches keyed by it stay honest. */
   readonly version: number;
 
-  constructor(packs: LoadedPack[], version = 0) {
+  /** Merges `packs` in order, or takes a knowledge base that was merged ahead of time. */
+  constructor(source: LoadedPack[] | CompiledKnowledge, version = 0) {
     this.version = version;
-    const hiddenIds = new Set<string>();
-    const hiddenAliases = new Set<string>();
-    const extraAliases = new Map<string, { spec: AliasSpec; pack: string; rank: number }[]>();
-    const extraNisba = new Map<string, { stem: string; pack: string; rank: number }[]>();
-    packs.forEach((loaded, rank) => {
-      const { data } = loaded;
-      const packId = data.pack.id;
-      this.packs.push({ id: packId, source: loaded.source, builtin: loaded.builtin, entities: data.entities?.length ?? 0 });
-      for (const e of data.entities ?? []) {
-        this.entities.set(e.id, { ...e, pack: packId });
-      }
-      for (const x of data.extend ?? []) {
-        for (const a of x.aliases ?? []) push(extraAliases, x.id, { spec: a, pack: packId, rank });
-        for (const n of x.nisba ?? []) push(extraNisba, x.id, { stem: n, pack: packId, rank });
-        const target = this.entities.get(x.id);
-        if (target && x.roles?.length) this.entities.set(x.id, { ...target, roles: [...(target.roles ?? []), ...x.roles] });
-      }
-      for (const h of data.hide ?? []) {
-        if (h.id) hiddenIds.add(h.id);
-        if (h.alias) hiddenAliases.add(normalizeArabic(h.alias));
-      }
-    });
-    for (const id of hiddenIds) this.entities.delete(id);
-    // Built-in packs share one rank, so that file names never decide between them (a country beats a
-    // city of the same name by type); each analyst's pack ranks above the built-in ones, later above earlier.
-    const rankOf = new Map(this.packs.map((p, i) => [p.id, p.builtin ? 0 : i + 1]));
-
-    const add = (e: Entity, spec: AliasSpec, form: AliasEntry['form'], pack: string) => {
-      const alias = typeof spec === 'string' ? spec : spec.ar;
-      const norm = normalizeArabic(alias);
-      if (!norm || hiddenAliases.has(norm)) return;
-      const flags: Partial<AliasObject> = typeof spec === 'string' ? {} : spec;
-      this.aliases.push({
-        entityId: e.id,
-        type: e.type,
-        alias,
-        norm,
-        form,
-        short: !!flags.short,
-        unsafe: !!flags.unsafe,
-        ambiguous: !!flags.ambiguous,
-        pack,
-        packRank: rankOf.get(pack) ?? 0,
-      });
-    };
-    for (const e of this.entities.values()) {
-      add(e, e.name.ar, 'name', e.pack);
-      for (const a of e.aliases ?? []) add(e, a, 'name', e.pack);
-      for (const x of extraAliases.get(e.id) ?? []) add(e, x.spec, 'name', x.pack);
-      const stems = new Map<string, string>();
-      for (const s of e.nisba ?? []) stems.set(normalizeArabic(s), e.pack);
-      for (const x of extraNisba.get(e.id) ?? []) stems.set(normalizeArabic(x.stem), x.pack);
-      if (e.type === 'country' && !e.noNisbaRule) {
-        const derived = deriveNisbaStem(e.name.ar);
-        if (derived && !stems.has(derived)) stems.set(derived, e.pack);
-      }
-      for (const [stem, pack] of stems) for (const form of inflectNisba(stem)) add(e, form, 'adjective', pack);
+    if (Array.isArray(source)) {
+      const merged = mergePacks(source);
+      this.entities = merged.entities;
+      this.aliases = merged.aliases;
+      this.packs = merged.packs;
+      this.compiled = undefined;
+    } else {
+      this.entities = source.entities;
+      this.aliases = source.aliases;
+      this.packs = source.packs;
+      this.compiled = source.patterns;
     }
   }
 
   get(id: string): Entity | undefined {
     return this.entities.get(id);
   }
+}
+
+function mergePacks(packs: LoadedPack[]): { entities: Map<string, Entity>; aliases: AliasEntry[]; packs: PackSummary[] } {
+  const entities = new Map<string, Entity>();
+  const aliases: AliasEntry[] = [];
+  const summaries: PackSummary[] = [];
+  const hiddenIds = new Set<string>();
+  const hiddenAliases = new Set<string>();
+  const extraAliases = new Map<string, { spec: AliasSpec; pack: string; rank: number }[]>();
+  const extraNisba = new Map<string, { stem: string; pack: string; rank: number }[]>();
+  packs.forEach((loaded, rank) => {
+    const { data } = loaded;
+    const packId = data.pack.id;
+    summaries.push({ id: packId, source: loaded.source, builtin: loaded.builtin, entities: data.entities?.length ?? 0 });
+    for (const e of data.entities ?? []) {
+      entities.set(e.id, { ...e, pack: packId });
+    }
+    for (const x of data.extend ?? []) {
+      for (const a of x.aliases ?? []) push(extraAliases, x.id, { spec: a, pack: packId, rank });
+      for (const n of x.nisba ?? []) push(extraNisba, x.id, { stem: n, pack: packId, rank });
+      const target = entities.get(x.id);
+      if (target && x.roles?.length) entities.set(x.id, { ...target, roles: [...(target.roles ?? []), ...x.roles] });
+    }
+    for (const h of data.hide ?? []) {
+      if (h.id) hiddenIds.add(h.id);
+      if (h.alias) hiddenAliases.add(normalizeArabic(h.alias));
+    }
+  });
+  for (const id of hiddenIds) entities.delete(id);
+  // Built-in packs share one rank, so that file names never decide between them (a country beats a
+  // city of the same name by type); each analyst's pack ranks above the built-in ones, later above earlier.
+  const rankOf = new Map(summaries.map((p, i) => [p.id, p.builtin ? 0 : i + 1]));
+
+  const add = (e: Entity, spec: AliasSpec, form: AliasEntry['form'], pack: string) => {
+    const alias = typeof spec === 'string' ? spec : spec.ar;
+    const norm = normalizeArabic(alias);
+    if (!norm || hiddenAliases.has(norm)) return;
+    const flags: Partial<AliasObject> = typeof spec === 'string' ? {} : spec;
+    aliases.push({
+      entityId: e.id,
+      type: e.type,
+      alias,
+      norm,
+      form,
+      short: !!flags.short,
+      unsafe: !!flags.unsafe,
+      ambiguous: !!flags.ambiguous,
+      pack,
+      packRank: rankOf.get(pack) ?? 0,
+    });
+  };
+  for (const e of entities.values()) {
+    add(e, e.name.ar, 'name', e.pack);
+    for (const a of e.aliases ?? []) add(e, a, 'name', e.pack);
+    for (const x of extraAliases.get(e.id) ?? []) add(e, x.spec, 'name', x.pack);
+    const stems = new Map<string, string>();
+    for (const s of e.nisba ?? []) stems.set(normalizeArabic(s), e.pack);
+    for (const x of extraNisba.get(e.id) ?? []) stems.set(normalizeArabic(x.stem), x.pack);
+    if (e.type === 'country' && !e.noNisbaRule) {
+      const derived = deriveNisbaStem(e.name.ar);
+      if (derived && !stems.has(derived)) stems.set(derived, e.pack);
+    }
+    for (const [stem, pack] of stems) for (const form of inflectNisba(stem)) add(e, form, 'adjective', pack);
+  }
+  return { entities, aliases, packs: summaries };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

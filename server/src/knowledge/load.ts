@@ -4,6 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { COMPILED_FILE, compileKnowledge, readCompiledKnowledge } from './compiled';
 import { KnowledgeBase } from './knowledge-base';
 import type { LoadedPack } from './types';
 import { parsePack, type PackProblem } from './validate';
@@ -65,11 +66,38 @@ export function builtinPackFiles(): string[] {
     .map((f) => path.join(dir, f));
 }
 
-/** The built-in packs plus extra pack files, merged into one knowledge base. */
+/**
+ * Names the build, in the bundles that esbuild.js writes (it defines `__NEWS_LENS_BUILD__`), together
+ * with the compiled packs it wrote beside them. Code compiled by tsc alone (the tests) has none, so it
+ * never reads a compiled file that an older build left in dist/.
+ */
+declare const __NEWS_LENS_BUILD__: string | undefined;
+const BUILD = typeof __NEWS_LENS_BUILD__ === 'string' ? __NEWS_LENS_BUILD__ : undefined;
+
+/**
+ * Build step (esbuild.js): compiles the built-in packs into `outFile` for the build named `code`.
+ * Writes nothing and returns false when a pack has problems: the normal path then reports them.
+ */
+export function writeCompiledKnowledge(outFile: string, code: string): boolean {
+  fs.rmSync(outFile, { force: true });
+  const builtin = loadPackFiles(builtinPackFiles(), true, { trusted: true });
+  if (builtin.problems.length) return false;
+  fs.writeFileSync(outFile, compileKnowledge(builtin.packs, code));
+  return true;
+}
+
+/**
+ * The built-in packs plus extra pack files, merged into one knowledge base. The built-in packs
+ * alone come from the compiled file beside the bundle when there is a current one.
+ */
 export function loadKnowledgeBase(
   extraFiles: string[] = [],
   options: { builtin?: boolean } = {},
 ): { kb: KnowledgeBase; problems: PackLoadResult['problems'] } {
+  if (BUILD && options.builtin !== false && extraFiles.length === 0) {
+    const kb = readCompiledKnowledge(path.join(__dirname, COMPILED_FILE), builtinPackFiles(), BUILD);
+    if (kb) return { kb, problems: [] };
+  }
   const builtin = options.builtin === false ? { packs: [], problems: [] } : loadPackFiles(builtinPackFiles(), true, { trusted: true });
   const extra = loadPackFiles(extraFiles, false);
   return { kb: new KnowledgeBase([...builtin.packs, ...extra.packs]), problems: [...builtin.problems, ...extra.problems] };
