@@ -8,7 +8,7 @@
  * cost more than all the rest of matching. In the trie each following token is one probe of an
  * open-addressing table of integers, whatever the number of aliases that share the prefix.
  */
-import type { AliasEntry, CompiledPatterns, KnowledgeBase } from '../knowledge/knowledge-base';
+import type { AliasEntry, KnowledgeBase } from '../knowledge/knowledge-base';
 import { COMMON_WORDS } from './stopwords';
 import { hashString } from './tokenize';
 
@@ -67,14 +67,39 @@ export function groupPatterns(aliases: readonly AliasEntry[]): Pattern[] {
   return grouped;
 }
 
-/** The patterns of a compiled knowledge base: tokens and sorted entries come ready, hashes are computed. */
-function patternsFromCompiled(aliases: readonly AliasEntry[], compiled: CompiledPatterns): Pattern[] {
-  const { tokens, entries } = compiled;
-  const out: Pattern[] = new Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) {
+/**
+ * A Gazetteer's index as numbers and typed arrays, as the compiled built-in packs store it
+ * (knowledge/compiled.ts), so that a cold process neither groups the aliases nor builds the trie.
+ */
+export interface CompiledIndex {
+  /** Per pattern, the index in the knowledge base's aliases of its one entry, or of several, preferred first. */
+  entries: (number | number[])[];
+  /** Token hashes of all patterns back to back: pattern i has those in [hashStart[i], hashStart[i + 1]). */
+  hashes: Int32Array;
+  hashStart: Int32Array;
+  /** The trie node at which each pattern ends. */
+  terminal: Int32Array;
+  nodes: number;
+  filter: Uint32Array;
+  edgeParent: Int32Array;
+  edgeHash: Int32Array;
+  edgeChild: Int32Array;
+}
+
+/**
+ * The patterns of a compiled index. A pattern's tokens are its entries' normalized alias (the
+ * compiler checks that); its hashes are a view into the stored ones.
+ */
+function patternsFromCompiled(aliases: readonly AliasEntry[], index: CompiledIndex): Pattern[] {
+  const { entries, hashes, hashStart } = index;
+  const out: Pattern[] = new Array(entries.length);
+  for (let i = 0; i < entries.length; i++) {
     const x = entries[i];
     const list = typeof x === 'number' ? [aliases[x]] : x.map((k) => aliases[k]);
-    out[i] = { tokens: tokens[i], hashes: hashTokens(tokens[i]), form: list[0].form, entries: list };
+    const norm = list[0].norm;
+    const tokens = norm.indexOf(' ') < 0 ? [norm] : norm.split(' ');
+    const from = hashStart[i];
+    out[i] = { tokens, hashes: new Int32Array(hashes.buffer, hashes.byteOffset + 4 * from, hashStart[i + 1] - from), form: list[0].form, entries: list };
   }
   return out;
 }
@@ -93,7 +118,7 @@ export class Gazetteer {
   readonly patterns: readonly Pattern[];
   private lists: Map<number, Pattern[]> | undefined;
   /** A bit per low 20 bits of a first-token hash. */
-  private readonly filter = new Uint32Array(FILTER_BITS >>> 5);
+  private readonly filter: Uint32Array;
   /**
    * The trie's edges, (parent node, token hash) → child node, in one open-addressing table with
    * linear probing. Node 0 is the root; a child of 0 is never 0, so 0 marks an empty slot.
@@ -103,11 +128,32 @@ export class Gazetteer {
   private readonly edgeChild: Int32Array;
   private readonly edgeShift: number;
   /** Patterns that end at each node, in the order of the per-first-token lists (their preference). */
-  readonly terminals: (Pattern[] | undefined)[] = [undefined];
+  readonly terminals: (Pattern[] | undefined)[];
 
   constructor(readonly kb: KnowledgeBase) {
-    // A knowledge base read from the compiled built-in packs carries its patterns already grouped.
-    const grouped = kb.compiled ? patternsFromCompiled(kb.aliases, kb.compiled) : groupPatterns(kb.aliases);
+    const compiled = kb.compiled;
+    if (compiled) {
+      // Read from the compiled built-in packs: the tables come ready, only the patterns are made.
+      const patterns = patternsFromCompiled(kb.aliases, compiled);
+      this.patterns = patterns;
+      this.patternCount = patterns.length;
+      this.filter = compiled.filter;
+      this.edgeParent = compiled.edgeParent;
+      this.edgeHash = compiled.edgeHash;
+      this.edgeChild = compiled.edgeChild;
+      this.edgeShift = Math.clz32(compiled.edgeChild.length) + 1;
+      const terminals: (Pattern[] | undefined)[] = new Array(compiled.nodes).fill(undefined);
+      for (let i = 0; i < patterns.length; i++) {
+        const node = compiled.terminal[i];
+        const at = terminals[node];
+        if (at) at.push(patterns[i]);
+        else terminals[node] = [patterns[i]];
+      }
+      this.terminals = terminals;
+      return;
+    }
+    const grouped = groupPatterns(kb.aliases);
+    this.filter = new Uint32Array(FILTER_BITS >>> 5);
     for (const p of grouped) {
       const bit = p.hashes[0] & (FILTER_BITS - 1);
       this.filter[bit >>> 5] |= 1 << (bit & 31);
@@ -123,6 +169,7 @@ export class Gazetteer {
     this.edgeParent = new Int32Array(1 << bits);
     this.edgeHash = new Int32Array(1 << bits);
     this.edgeChild = new Int32Array(1 << bits);
+    this.terminals = [undefined];
     // Patterns that end at one node have the same tokens, so the same length: among them the order
     // of first appearance is the preference, as in the per-first-token lists (a stable sort by length).
     for (const p of grouped) {
@@ -132,6 +179,34 @@ export class Gazetteer {
       if (at) at.push(p);
       else this.terminals[node] = [p];
     }
+  }
+
+  /**
+   * This index as numbers and typed arrays, for the compiled built-in packs; `aliasIndex` numbers the
+   * knowledge base's alias entries.
+   */
+  compiledIndex(aliasIndex: ReadonlyMap<AliasEntry, number>): CompiledIndex {
+    const hashStart = new Int32Array(this.patterns.length + 1);
+    for (let i = 0; i < this.patterns.length; i++) hashStart[i + 1] = hashStart[i] + this.patterns[i].hashes.length;
+    const hashes = new Int32Array(hashStart[this.patterns.length]);
+    const terminal = new Int32Array(this.patterns.length);
+    const nodeOf = new Map<Pattern, number>();
+    this.terminals.forEach((list, node) => list?.forEach((p) => nodeOf.set(p, node)));
+    this.patterns.forEach((p, i) => {
+      hashes.set(p.hashes, hashStart[i]);
+      terminal[i] = nodeOf.get(p)!;
+    });
+    return {
+      entries: this.patterns.map((p) => (p.entries.length === 1 ? aliasIndex.get(p.entries[0])! : p.entries.map((a) => aliasIndex.get(a)!))),
+      hashes,
+      hashStart,
+      terminal,
+      nodes: this.terminals.length,
+      filter: this.filter,
+      edgeParent: this.edgeParent,
+      edgeHash: this.edgeHash,
+      edgeChild: this.edgeChild,
+    };
   }
 
   /**

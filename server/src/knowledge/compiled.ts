@@ -8,9 +8,10 @@
  * written by the same build as the code reading it and from the same pack bytes; otherwise the normal
  * path runs. Layout:
  *
- *   line 1   the header, ASCII JSON: format, build code, digest of the packs, byte length of the index
+ *   line 1   the header, ASCII JSON: format, build code, digest of the packs, sizes of what follows
  *   index    UTF-16LE JSON (decoding it is a copy, where UTF-8 Arabic must be transcoded): packs,
- *            entity ids, alias columns and the patterns
+ *            entity ids, alias columns and each pattern's entries
+ *   tables   the Gazetteer's typed arrays (trie, filter, token hashes), 4-byte aligned, used in place
  *   bodies   UTF-8 JSON of each entity, back to back, parsed only when that entity is asked for
  *            (hover cards, names in the outline): most are never needed in a session
  */
@@ -18,8 +19,8 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { EntityType } from '../analysis/types';
-import { groupPatterns } from '../analysis/gazetteer';
-import { KnowledgeBase, type AliasEntry, type CompiledPatterns, type PackSummary } from './knowledge-base';
+import { Gazetteer, type CompiledIndex } from '../analysis/gazetteer';
+import { KnowledgeBase, type AliasEntry, type PackSummary } from './knowledge-base';
 import type { Entity, LoadedPack } from './types';
 
 /** The compiled file's name, in the folder of the bundles. */
@@ -42,7 +43,15 @@ interface Header {
   /** Digest of the pack files' names and bytes. */
   packs: string;
   indexBytes: number;
+  /** Length of each of the Gazetteer's tables, in the order they are stored. */
+  tables: Record<Table, number>;
+  /** Byte length of the whole file, so that one cut short is refused. */
+  size: number;
 }
+
+/** The Gazetteer's typed arrays, in the order they are stored. */
+const TABLES = ['filter', 'edgeParent', 'edgeHash', 'edgeChild', 'hashes', 'hashStart', 'terminal'] as const;
+type Table = (typeof TABLES)[number];
 
 interface Index {
   /** Per pack: id, file name in the built-in folder, entity count. */
@@ -58,7 +67,9 @@ interface Index {
   norm: (string | 0)[];
   flags: number[];
   pack: number[];
-  patterns: CompiledPatterns;
+  /** Per pattern, as in CompiledIndex. */
+  entries: CompiledIndex['entries'];
+  nodes: number;
 }
 
 /**
@@ -84,12 +95,12 @@ export function compileKnowledge(builtin: LoadedPack[], code: string): Buffer {
   if (builtin.some((p) => !p.builtin)) throw new Error('only built-in packs compile');
   const files = builtin.map((p) => p.source);
   const kb = new KnowledgeBase(builtin);
-  const aliasIndex = new Map(kb.aliases.map((a, i) => [a, i]));
-  const patterns: CompiledPatterns = { tokens: [], entries: [] };
-  for (const p of groupPatterns(kb.aliases)) {
-    patterns.tokens.push(p.tokens);
-    patterns.entries.push(p.entries.length === 1 ? aliasIndex.get(p.entries[0])! : p.entries.map((a) => aliasIndex.get(a)!));
+  const gazetteer = new Gazetteer(kb);
+  for (const p of gazetteer.patterns) {
+    // The reader takes a pattern's tokens from its first entry's normalized alias.
+    if (p.tokens.join(' ') !== p.entries[0].norm) throw new Error(`pattern «${p.tokens.join(' ')}» is not the alias «${p.entries[0].norm}»`);
   }
+  const compiled = gazetteer.compiledIndex(new Map(kb.aliases.map((a, i) => [a, i])));
   const packIndex = new Map(kb.packs.map((p, i) => [p.id, i]));
   const ids: string[] = [];
   const types: number[] = [];
@@ -116,11 +127,26 @@ export function compileKnowledge(builtin: LoadedPack[], code: string): Buffer {
     norm: kb.aliases.map((a) => (a.norm === a.alias ? 0 : a.norm)),
     flags: kb.aliases.map((a) => (a.form === 'adjective' ? ADJECTIVE : 0) | (a.short ? SHORT : 0) | (a.unsafe ? UNSAFE : 0) | (a.ambiguous ? AMBIGUOUS : 0)),
     pack: kb.aliases.map((a) => packIndex.get(a.pack)!),
-    patterns,
+    entries: compiled.entries,
+    nodes: compiled.nodes,
   };
   const indexBytes = Buffer.from(JSON.stringify(index), 'utf16le');
-  const header: Header = { format: FORMAT, code, packs: packsDigest(files), indexBytes: indexBytes.length };
-  return Buffer.concat([Buffer.from(JSON.stringify(header) + '\n', 'ascii'), indexBytes, ...bodies]);
+  const tables = TABLES.map((t) => Buffer.from(compiled[t].buffer, compiled[t].byteOffset, compiled[t].byteLength));
+  const lengths = Object.fromEntries(TABLES.map((t) => [t, compiled[t].length])) as Record<Table, number>;
+  const rest = [indexBytes, Buffer.alloc(0), ...tables, ...bodies];
+  // The header's own length decides the padding before the tables, and the header holds the file size.
+  const header: Header = { format: FORMAT, code, packs: packsDigest(files), indexBytes: indexBytes.length, tables: lengths, size: 0 };
+  for (;;) {
+    const head = Buffer.from(JSON.stringify(header) + '\n', 'ascii');
+    rest[1] = Buffer.alloc(align4(head.length + indexBytes.length) - head.length - indexBytes.length);
+    const size = head.length + rest.reduce((n, b) => n + b.length, 0);
+    if (size === header.size) return Buffer.concat([head, ...rest]);
+    header.size = size;
+  }
+}
+
+function align4(n: number): number {
+  return (n + 3) & ~3;
 }
 
 /**
@@ -142,7 +168,7 @@ export function readCompiledKnowledge(file: string, files: string[], code: strin
   } catch {
     return undefined;
   }
-  if (header.format !== FORMAT || header.code !== code || header.packs !== packsDigest(files)) return undefined;
+  if (header.format !== FORMAT || header.code !== code || header.size !== bytes.length || header.packs !== packsDigest(files)) return undefined;
   const start = newline + 1;
   let index: Index;
   try {
@@ -172,8 +198,19 @@ export function readCompiledKnowledge(file: string, files: string[], code: strin
       packRank: 0,
     };
   }
-  const entities = new CompiledEntities(index.ids, bytes.subarray(start + header.indexBytes), index.at);
-  return new KnowledgeBase({ entities, aliases, packs, patterns: index.patterns });
+  // The tables are used in place when the file's bytes are 4-byte aligned in memory, else copied.
+  let at = align4(start + header.indexBytes);
+  const aligned = bytes.byteOffset % 4 === 0 ? bytes : Buffer.from(bytes);
+  const table = (t: Table) => {
+    const view = new Int32Array(aligned.buffer, aligned.byteOffset + at, header.tables[t]);
+    at += view.byteLength;
+    return view;
+  };
+  const [filterWords, edgeParent, edgeHash, edgeChild, hashes, hashStart, terminal] = TABLES.map(table);
+  const filter = new Uint32Array(filterWords.buffer, filterWords.byteOffset, filterWords.length);
+  const compiled: CompiledIndex = { entries: index.entries, hashes, hashStart, terminal, nodes: index.nodes, filter, edgeParent, edgeHash, edgeChild };
+  const entities = new CompiledEntities(index.ids, aligned.subarray(at), index.at);
+  return new KnowledgeBase({ entities, aliases, packs, index: compiled });
 }
 
 /**

@@ -3,6 +3,7 @@
  * look for. Later packs win: the analyst's workspace packs come after the built-in ones, may redefine
  * an entity by id, add aliases to it (`extend`) or hide an entity or an alias (`hide`).
  */
+import type { CompiledIndex } from '../analysis/gazetteer';
 import type { EntityType, MentionForm } from '../analysis/types';
 import { normalizeArabic } from '../analysis/normalize';
 import { deriveNisbaStem, inflectNisba } from '../analysis/nisba';
@@ -35,28 +36,21 @@ export interface PackSummary {
 
 /**
  * What the compiled built-in packs (compiled.ts) give a knowledge base in place of its packs: the
- * merged entities, the alias entries and their grouping into the Gazetteer's patterns.
+ * merged entities, the alias entries and the Gazetteer's index over them.
  */
 export interface CompiledKnowledge {
   entities: ReadonlyMap<string, Entity>;
   aliases: AliasEntry[];
   packs: PackSummary[];
-  patterns: CompiledPatterns;
-}
-
-/** The Gazetteer's patterns as compiled: normalized tokens and entries, the preferred entry first. */
-export interface CompiledPatterns {
-  tokens: string[][];
-  /** Per pattern, the index in `aliases` of its one entry, or the indices of several. */
-  entries: (number | number[])[];
+  index: CompiledIndex;
 }
 
 export class KnowledgeBase {
   readonly entities: ReadonlyMap<string, Entity>;
   readonly aliases: AliasEntry[];
   readonly packs: PackSummary[];
-  /** The patterns grouped ahead of time, when the knowledge base was read from compiled packs. */
-  readonly compiled: CompiledPatterns | undefined;
+  /** The Gazetteer's index built ahead of time, when the knowledge base was read from compiled packs. */
+  readonly compiled: CompiledIndex | undefined;
   /** Changes whenever the packs change, so that caches keyed by it stay honest. */
   readonly version: number;
 
@@ -73,7 +67,7 @@ export class KnowledgeBase {
       this.entities = source.entities;
       this.aliases = source.aliases;
       this.packs = source.packs;
-      this.compiled = source.patterns;
+      this.compiled = source.index;
     }
   }
 
