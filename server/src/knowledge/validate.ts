@@ -94,23 +94,31 @@ export function parsePack(text: string): ParsedPack {
   if (deep >= 0) {
     return { problems: [{ start: deep, end: deep + 1, severity: 'error', message: `JSON nested deeper than ${MAX_DEPTH} levels; a pack needs about 6` }] };
   }
-  const errors: ParseError[] = [];
-  const root = parseTree(text.replace(/^\uFEFF/, ' '), errors, { allowTrailingComma: false, disallowComments: true });
-  for (const e of errors) {
-    problems.push({ start: e.offset, end: e.offset + Math.max(1, e.length), severity: 'error', message: `JSON: ${printParseErrorCode(e.error)}` });
-  }
-  if (errors.length || !root) return { problems };
+  // JSON.parse accepts what the tree parser accepts; the tree, which costs several times more on a
+  // large pack, is built only to place a problem (or to say where the JSON is broken).
   let data: unknown;
+  let parseError: Error | undefined;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    problems.push({ start: 0, end: 1, severity: 'error', message: `JSON: ${(e as Error).message}` });
+    parseError = e as Error;
+  }
+  let tree: Node | undefined;
+  const root = (): Node | undefined => (tree ??= parseTree(text.replace(/^\uFEFF/, ' '), [], { allowTrailingComma: false, disallowComments: true }));
+  if (parseError) {
+    const errors: ParseError[] = [];
+    const parsed = parseTree(text.replace(/^\uFEFF/, ' '), errors, { allowTrailingComma: false, disallowComments: true });
+    for (const e of errors) {
+      problems.push({ start: e.offset, end: e.offset + Math.max(1, e.length), severity: 'error', message: `JSON: ${printParseErrorCode(e.error)}` });
+    }
+    if (errors.length || !parsed) return { problems };
+    problems.push({ start: 0, end: 1, severity: 'error', message: `JSON: ${parseError.message}` });
     return { problems };
   }
   const validate = packValidator();
   if (!validate(data)) {
     for (const err of usefulErrors(validate.errors ?? [])) {
-      const span = nodeSpan(root, pointerToPath(err.instancePath));
+      const span = nodeSpan(root(), pointerToPath(err.instancePath));
       const where = err.instancePath || '(top level)';
       const extra = err.keyword === 'additionalProperties' ? ` (${(err.params as { additionalProperty: string }).additionalProperty})` : '';
       problems.push({ ...span, severity: 'error', message: `${where}: ${err.message}${extra}` });
@@ -120,7 +128,7 @@ export function parsePack(text: string): ParsedPack {
   const pack = data as PackFile;
   const seen = new Map<string, number>();
   (pack.entities ?? []).forEach((e, i) => {
-    const at = (path: (string | number)[]) => nodeSpan(root, ['entities', i, ...path]);
+    const at = (path: (string | number)[]) => nodeSpan(root(), ['entities', i, ...path]);
     if (seen.has(e.id)) problems.push({ ...at(['id']), severity: 'error', message: `duplicate id ${e.id} (also entity #${seen.get(e.id)})` });
     else seen.set(e.id, i);
     if (!e.id.startsWith(e.type === 'organization' ? 'org:' : `${e.type}:`)) {
@@ -146,7 +154,7 @@ export function parsePack(text: string): ParsedPack {
   (pack.extend ?? []).forEach((x, i) => {
     (x.aliases ?? []).forEach((a, j) => {
       if (tooShort(aliasText(a))) {
-        problems.push({ ...nodeSpan(root, ['extend', i, 'aliases', j]), severity: 'error', message: `alias «${aliasText(a)}» is shorter than two letters after normalization` });
+        problems.push({ ...nodeSpan(root(), ['extend', i, 'aliases', j]), severity: 'error', message: `alias «${aliasText(a)}» is shorter than two letters after normalization` });
       }
     });
   });
