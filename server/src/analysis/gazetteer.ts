@@ -43,10 +43,10 @@ export function groupPatterns(aliases: readonly AliasEntry[]): Pattern[] {
   const adjectives = new Map<string, Pattern>();
   const grouped: Pattern[] = [];
   // Built once per knowledge-base version, with 20k aliases and more: the grouping key is the
-  // normalized alias itself (tokens already joined by one space), and an alias is split into
-  // tokens only the first time its key is seen.
+  // normalized alias itself (normalizeArabic joins its tokens by one space), and an alias is split
+  // into tokens only the first time its key is seen.
   for (const entry of aliases) {
-    const norm = entry.norm.indexOf(' ') === 0 || entry.norm.endsWith(' ') || entry.norm.includes('  ') ? entry.norm.split(' ').filter(Boolean).join(' ') : entry.norm;
+    const norm = entry.norm;
     if (!norm) continue;
     // A common word never matches alone (غير is not Geir); inside a longer alias it is fine.
     if (COMMON_WORDS.has(norm)) continue;

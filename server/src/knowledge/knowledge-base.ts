@@ -111,16 +111,16 @@ function mergePacks(packs: LoadedPack[]): { entities: Map<string, Entity>; alias
     const alias = typeof spec === 'string' ? spec : spec.ar;
     const norm = normalizeArabic(alias);
     if (!norm || hiddenAliases.has(norm)) return;
-    const flags: Partial<AliasObject> = typeof spec === 'string' ? {} : spec;
+    const flags: Partial<AliasObject> | undefined = typeof spec === 'string' ? undefined : spec;
     aliases.push({
       entityId: e.id,
       type: e.type,
       alias,
       norm,
       form,
-      short: !!flags.short,
-      unsafe: !!flags.unsafe,
-      ambiguous: !!flags.ambiguous,
+      short: !!flags?.short,
+      unsafe: !!flags?.unsafe,
+      ambiguous: !!flags?.ambiguous,
       pack,
       packRank: rankOf.get(pack) ?? 0,
     });
@@ -129,10 +129,14 @@ function mergePacks(packs: LoadedPack[]): { entities: Map<string, Entity>; alias
     add(e, e.name.ar, 'name', e.pack);
     for (const a of e.aliases ?? []) add(e, a, 'name', e.pack);
     for (const x of extraAliases.get(e.id) ?? []) add(e, x.spec, 'name', x.pack);
+    // Most entities (people, organizations) have no nisba: they skip the map of stems.
+    const extra = extraNisba.get(e.id);
+    const derive = e.type === 'country' && !e.noNisbaRule;
+    if (!e.nisba?.length && !extra && !derive) continue;
     const stems = new Map<string, string>();
     for (const s of e.nisba ?? []) stems.set(normalizeArabic(s), e.pack);
-    for (const x of extraNisba.get(e.id) ?? []) stems.set(normalizeArabic(x.stem), x.pack);
-    if (e.type === 'country' && !e.noNisbaRule) {
+    for (const x of extra ?? []) stems.set(normalizeArabic(x.stem), x.pack);
+    if (derive) {
       const derived = deriveNisbaStem(e.name.ar);
       if (derived && !stems.has(derived)) stems.set(derived, e.pack);
     }
