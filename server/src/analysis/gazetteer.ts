@@ -77,6 +77,12 @@ export interface CompiledIndex {
   /** Token hashes of all patterns back to back: pattern i has those in [hashStart[i], hashStart[i + 1]). */
   hashes: Int32Array;
   hashStart: Int32Array;
+  /**
+   * The tokens of patterns of several tokens, as indices into `words`, beside their hashes. A pattern
+   * of one token is its entries' normalized alias, which the compiler checks.
+   */
+  tokenIds: Int32Array;
+  words: string[];
   /** The trie node at which each pattern ends. */
   terminal: Int32Array;
   nodes: number;
@@ -87,19 +93,25 @@ export interface CompiledIndex {
 }
 
 /**
- * The patterns of a compiled index. A pattern's tokens are its entries' normalized alias (the
- * compiler checks that); its hashes are a view into the stored ones.
+ * The patterns of a compiled index: each shares its token strings with the aliases or with the
+ * other patterns (a cold process makes 5k strings rather than 16k), and its hashes are a view into
+ * the stored ones.
  */
 function patternsFromCompiled(aliases: readonly AliasEntry[], index: CompiledIndex): Pattern[] {
-  const { entries, hashes, hashStart } = index;
+  const { entries, hashes, hashStart, tokenIds, words } = index;
   const out: Pattern[] = new Array(entries.length);
   for (let i = 0; i < entries.length; i++) {
     const x = entries[i];
     const list = typeof x === 'number' ? [aliases[x]] : x.map((k) => aliases[k]);
-    const norm = list[0].norm;
-    const tokens = norm.indexOf(' ') < 0 ? [norm] : norm.split(' ');
     const from = hashStart[i];
-    out[i] = { tokens, hashes: new Int32Array(hashes.buffer, hashes.byteOffset + 4 * from, hashStart[i + 1] - from), form: list[0].form, entries: list };
+    const to = hashStart[i + 1];
+    let tokens: string[];
+    if (to - from === 1) tokens = [list[0].norm];
+    else {
+      tokens = [];
+      for (let j = from; j < to; j++) tokens.push(words[tokenIds[j]]);
+    }
+    out[i] = { tokens, hashes: new Int32Array(hashes.buffer, hashes.byteOffset + 4 * from, to - from), form: list[0].form, entries: list };
   }
   return out;
 }
@@ -189,17 +201,29 @@ export class Gazetteer {
     const hashStart = new Int32Array(this.patterns.length + 1);
     for (let i = 0; i < this.patterns.length; i++) hashStart[i + 1] = hashStart[i] + this.patterns[i].hashes.length;
     const hashes = new Int32Array(hashStart[this.patterns.length]);
+    const tokenIds = new Int32Array(hashes.length);
+    const wordIds = new Map<string, number>();
     const terminal = new Int32Array(this.patterns.length);
     const nodeOf = new Map<Pattern, number>();
     this.terminals.forEach((list, node) => list?.forEach((p) => nodeOf.set(p, node)));
     this.patterns.forEach((p, i) => {
       hashes.set(p.hashes, hashStart[i]);
+      if (p.tokens.length === 1) {
+        if (p.tokens[0] !== p.entries[0].norm) throw new Error(`pattern «${p.tokens[0]}» is not its alias «${p.entries[0].norm}»`);
+      } else {
+        p.tokens.forEach((t, j) => {
+          if (!wordIds.has(t)) wordIds.set(t, wordIds.size);
+          tokenIds[hashStart[i] + j] = wordIds.get(t)!;
+        });
+      }
       terminal[i] = nodeOf.get(p)!;
     });
     return {
       entries: this.patterns.map((p) => (p.entries.length === 1 ? aliasIndex.get(p.entries[0])! : p.entries.map((a) => aliasIndex.get(a)!))),
       hashes,
       hashStart,
+      tokenIds,
+      words: [...wordIds.keys()],
       terminal,
       nodes: this.terminals.length,
       filter: this.filter,

@@ -27,7 +27,7 @@ import type { Entity, LoadedPack } from './types';
 export const COMPILED_FILE = 'builtin-knowledge.bin';
 
 /** Bumped when the layout changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 const TYPES: EntityType[] = ['person', 'country', 'location', 'organization'];
 
@@ -50,7 +50,7 @@ interface Header {
 }
 
 /** The Gazetteer's typed arrays, in the order they are stored. */
-const TABLES = ['filter', 'edgeParent', 'edgeHash', 'edgeChild', 'hashes', 'hashStart', 'terminal'] as const;
+const TABLES = ['filter', 'edgeParent', 'edgeHash', 'edgeChild', 'hashes', 'hashStart', 'tokenIds', 'terminal'] as const;
 type Table = (typeof TABLES)[number];
 
 interface Index {
@@ -67,8 +67,9 @@ interface Index {
   norm: (string | 0)[];
   flags: number[];
   pack: number[];
-  /** Per pattern, as in CompiledIndex. */
+  /** As in CompiledIndex. */
   entries: CompiledIndex['entries'];
+  words: string[];
   nodes: number;
 }
 
@@ -95,12 +96,7 @@ export function compileKnowledge(builtin: LoadedPack[], code: string): Buffer {
   if (builtin.some((p) => !p.builtin)) throw new Error('only built-in packs compile');
   const files = builtin.map((p) => p.source);
   const kb = new KnowledgeBase(builtin);
-  const gazetteer = new Gazetteer(kb);
-  for (const p of gazetteer.patterns) {
-    // The reader takes a pattern's tokens from its first entry's normalized alias.
-    if (p.tokens.join(' ') !== p.entries[0].norm) throw new Error(`pattern «${p.tokens.join(' ')}» is not the alias «${p.entries[0].norm}»`);
-  }
-  const compiled = gazetteer.compiledIndex(new Map(kb.aliases.map((a, i) => [a, i])));
+  const compiled = new Gazetteer(kb).compiledIndex(new Map(kb.aliases.map((a, i) => [a, i])));
   const packIndex = new Map(kb.packs.map((p, i) => [p.id, i]));
   const ids: string[] = [];
   const types: number[] = [];
@@ -128,6 +124,7 @@ export function compileKnowledge(builtin: LoadedPack[], code: string): Buffer {
     flags: kb.aliases.map((a) => (a.form === 'adjective' ? ADJECTIVE : 0) | (a.short ? SHORT : 0) | (a.unsafe ? UNSAFE : 0) | (a.ambiguous ? AMBIGUOUS : 0)),
     pack: kb.aliases.map((a) => packIndex.get(a.pack)!),
     entries: compiled.entries,
+    words: compiled.words,
     nodes: compiled.nodes,
   };
   const indexBytes = Buffer.from(JSON.stringify(index), 'utf16le');
@@ -206,9 +203,10 @@ export function readCompiledKnowledge(file: string, files: string[], code: strin
     at += view.byteLength;
     return view;
   };
-  const [filterWords, edgeParent, edgeHash, edgeChild, hashes, hashStart, terminal] = TABLES.map(table);
+  const [filterWords, edgeParent, edgeHash, edgeChild, hashes, hashStart, tokenIds, terminal] = TABLES.map(table);
   const filter = new Uint32Array(filterWords.buffer, filterWords.byteOffset, filterWords.length);
-  const compiled: CompiledIndex = { entries: index.entries, hashes, hashStart, terminal, nodes: index.nodes, filter, edgeParent, edgeHash, edgeChild };
+  const { entries, words, nodes } = index;
+  const compiled: CompiledIndex = { entries, hashes, hashStart, tokenIds, words, terminal, nodes, filter, edgeParent, edgeHash, edgeChild };
   const entities = new CompiledEntities(index.ids, aligned.subarray(at), index.at);
   return new KnowledgeBase({ entities, aliases, packs, index: compiled });
 }
