@@ -11,7 +11,8 @@
  *   line 1   the header, ASCII JSON: format, build code, digest of the packs, sizes of what follows
  *   index    UTF-16LE JSON (decoding it is a copy, where UTF-8 Arabic must be transcoded): packs,
  *            entity ids, alias columns and each pattern's entries
- *   tables   the Gazetteer's typed arrays (trie, filter, token hashes), 4-byte aligned, used in place
+ *   tables   the Gazetteer's typed arrays (trie, filter, token hashes), 4-byte aligned, used in place;
+ *            in the machine's byte order, as the file is built where it is used
  *   bodies   UTF-8 JSON of each entity, back to back, parsed only when that entity is asked for
  *            (hover cards, names in the outline): most are never needed in a session
  */

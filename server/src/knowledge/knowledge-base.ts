@@ -76,6 +76,7 @@ export class KnowledgeBase {
   }
 }
 
+/** Merges loaded packs in order: entities by id, `extend` and `hide`, then every alias and nisba form. */
 function mergePacks(packs: LoadedPack[]): { entities: Map<string, Entity>; aliases: AliasEntry[]; packs: PackSummary[] } {
   const entities = new Map<string, Entity>();
   const aliases: AliasEntry[] = [];
