@@ -87,6 +87,14 @@ export function writeCompiledKnowledge(outFile: string, code: string): boolean {
 }
 
 /**
+ * The knowledge base of the built-in packs alone, from the compiled file that this build wrote
+ * beside its bundle; undefined when there is none, or it is not current (then load the packs).
+ */
+export function loadCompiledBuiltin(): KnowledgeBase | undefined {
+  return BUILD ? readCompiledKnowledge(path.join(__dirname, COMPILED_FILE), builtinPackFiles(), BUILD) : undefined;
+}
+
+/**
  * The built-in packs plus extra pack files, merged into one knowledge base. The built-in packs
  * alone come from the compiled file beside the bundle when there is a current one.
  */
@@ -94,8 +102,8 @@ export function loadKnowledgeBase(
   extraFiles: string[] = [],
   options: { builtin?: boolean } = {},
 ): { kb: KnowledgeBase; problems: PackLoadResult['problems'] } {
-  if (BUILD && options.builtin !== false && extraFiles.length === 0) {
-    const kb = readCompiledKnowledge(path.join(__dirname, COMPILED_FILE), builtinPackFiles(), BUILD);
+  if (options.builtin !== false && extraFiles.length === 0) {
+    const kb = loadCompiledBuiltin();
     if (kb) return { kb, problems: [] };
   }
   const builtin = options.builtin === false ? { packs: [], problems: [] } : loadPackFiles(builtinPackFiles(), true, { trusted: true });
