@@ -35,7 +35,8 @@ export interface ArticleState {
 const LINK_BITS = 1 << 12;
 
 export function newArticleState(index: number): ArticleState {
-  return { index, seen: new Set(), links: new Map(), linkBits: new Int32Array(LINK_BITS >>> 5) };
+  // The link bits are made with the first link (most articles name nobody in full).
+  return { index, seen: new Set(), links: new Map(), linkBits: undefined };
 }
 
 /** True when `h` may be a key of `state.links`. */
@@ -56,53 +57,52 @@ class Variants {
   count = 0;
   from = new Int32Array(8); // first folded code unit of the reading
   hash = new Int32Array(8); // hash of the reading's code units (with the virtual alef)
+  root = new Int32Array(8); // trie node of the reading as a first token, 0 when no alias starts so
   virtualAlef = new Uint8Array(8); // للأمم → الأمم: an alef that is not written
   spanFrom = new Int32Array(8); // folded code unit where the underlined span starts
   adjectiveOnly = new Uint8Array(8); // ال split off: only nisba adjectives may match
 
-  private push(buf: TokenBuffer, from: number, end: number, virtualAlef: boolean, spanFrom: number, adjectiveOnly: boolean): void {
+  private push(gazetteer: Gazetteer, from: number, hash: number, virtualAlef: boolean, spanFrom: number, adjectiveOnly: boolean): void {
     const k = this.count++;
     this.from[k] = from;
     this.virtualAlef[k] = virtualAlef ? 1 : 0;
-    this.hash[k] = hashRange(buf.norm, from, end, virtualAlef ? SEED_ALEF : HASH_SEED);
+    this.hash[k] = hash;
+    this.root[k] = gazetteer.child(0, hash);
     this.spanFrom[k] = spanFrom;
     this.adjectiveOnly[k] = adjectiveOnly ? 1 : 0;
   }
 
   /**
    * Fills the readings of token `t`: whole, without و/ف, without ب/ك/ل, and without ال. Most tokens
-   * start with no clitic letter or are too short to carry one: they get the whole reading alone,
-   * whose hash the tokenizer already computed.
+   * start with no clitic letter or are too short to carry one: they get the whole reading alone.
+   * The tokenizer already hashed the whole token and its readings without و/ف and ب/ك/ل; only the
+   * readings after لل and without ال are hashed here.
    */
-  fill(buf: TokenBuffer, t: number): void {
+  fill(buf: TokenBuffer, t: number, gazetteer: Gazetteer): void {
     const norm = buf.norm;
     const s = buf.normStart[t];
     const end = s + buf.normLen[t];
-    this.count = 1;
-    this.from[0] = s;
-    this.hash[0] = buf.hash[t];
-    this.virtualAlef[0] = 0;
-    this.spanFrom[0] = s;
-    this.adjectiveOnly[0] = 0;
+    this.count = 0;
+    this.push(gazetteer, s, buf.hash[t], false, s, false);
     if (end - s <= 3) return;
     let q = s;
-    if ((norm[q] === WAW || norm[q] === FEH) && end - q > 3) {
+    if (norm[q] === WAW || norm[q] === FEH) {
       q++;
-      this.push(buf, q, end, false, q, false);
+      this.push(gazetteer, q, buf.conjHash[t], false, q, false);
     }
     const c = norm[q];
     // ك ("like") rarely stands before a name, and splitting it off short words invents names
     // (كلاوس → لاوس، كسول → سول): it needs four letters after it.
     if ((c === BEH || c === LAM || (c === KAF && end - q > 4)) && end - q > 3) {
-      if (c === LAM && norm[q + 1] === LAM && end - q > 3) {
+      if (c === LAM && norm[q + 1] === LAM) {
         // لل: the preposition ل and the article's lam; the alef of ال is not written.
-        this.push(buf, q + 1, end, true, q + 1, false);
-        if (end - q > 4) this.push(buf, q + 2, end, false, q + 1, true);
+        this.push(gazetteer, q + 1, hashRange(norm, q + 1, end, SEED_ALEF), true, q + 1, false);
+        if (end - q > 4) this.push(gazetteer, q + 2, hashRange(norm, q + 2, end, HASH_SEED), false, q + 1, true);
       }
       q++;
-      this.push(buf, q, end, false, q, false);
+      this.push(gazetteer, q, buf.prepHash[t], false, q, false);
     }
-    if (norm[q] === ALEF && norm[q + 1] === LAM && end - q > 4) this.push(buf, q + 2, end, false, q, true);
+    if (norm[q] === ALEF && norm[q + 1] === LAM && end - q > 4) this.push(gazetteer, q + 2, hashRange(norm, q + 2, end, HASH_SEED), false, q, true);
   }
 }
 
@@ -158,14 +158,14 @@ export function matchMentions(buf: TokenBuffer, gazetteer: Gazetteer, state: Art
         continue;
       }
     }
-    variants.fill(buf, t);
+    variants.fill(buf, t, gazetteer);
     let best: Pattern | undefined;
     let bestLen = 0;
     let bestEntry: AliasEntry | undefined;
     let bestVariant = -1;
     const tokenEnd = buf.normStart[t] + buf.normLen[t];
     for (let v = 0; v < variants.count; v++) {
-      let node = gazetteer.child(0, variants.hash[v]);
+      let node = variants.root[v];
       if (node === 0) continue;
       let depth = 0;
       path[depth++] = node;
@@ -226,6 +226,8 @@ function rememberLastName(p: Pattern, entry: AliasEntry, state: ArticleState): v
   const last = p.tokens[p.tokens.length - 1];
   if (last.length < 3 || COMMON_WORDS.has(last)) return;
   const h = p.hashes[p.hashes.length - 1];
+  // Bits made now cover every link; a state made by hand with links and no bits keeps asking the map.
+  if (!state.linkBits && state.links.size === 0) state.linkBits = new Int32Array(LINK_BITS >>> 5);
   state.links.set(h, { token: last, entry });
   if (state.linkBits) {
     const b = h & (LINK_BITS - 1);
