@@ -2,10 +2,12 @@
  * Articles: splitting a file, headlines, datelines and dates, boilerplate lines.
  */
 import * as assert from 'assert';
+import fc from 'fast-check';
 import * as fs from 'fs';
 import * as path from 'path';
 import { datelineAt, isBoilerplate, segmentArticles, splitLines } from '../../server/src/analysis/articles';
 import { findDate } from '../../server/src/analysis/dates';
+import { normalizeArabic } from '../../server/src/analysis/normalize';
 import { REPO } from './helpers/fixture';
 
 const slice = (text: string, s: { start: number; end: number } | undefined) => (s ? text.slice(s.start, s.end) : undefined);
@@ -83,12 +85,41 @@ describe('articles: boilerplate lines', () => {
     ['تابعونا على تلغرام', true],
     ['شارك في الاجتماع وفد روسيا.', false],
     ['المصدر: وكالة سانا', false],
+    ['  \tاقرأ أيضاً', true],
+    ['اِقْـرَأ أيضا', true],
+    ['\u200fشارك', true],
+    [' '.repeat(30) + 'شارك', true],
+    ['شا رك', false],
+    ['شاركوا', false],
+    ['   ', false],
+    ['', false],
   ];
   for (const [line, want] of cases) {
     it(`«${line}» ${want ? 'is' : 'is not'} boilerplate`, () => {
       assert.strictEqual(isBoilerplate(line, { start: 0, end: line.length }), want);
     });
   }
+
+  it('reads a line as the plain rule does: the whole short line normalized, or the opening of a link line', () => {
+    // The module's lists, and its rule written plainly (normalize the line, then compare).
+    const whole = new Set(
+      ['اقرأ أكثر', 'اقرأ أيضا', 'اقرأ المزيد', 'اقرأ كذلك', 'طالع أيضا', 'شاهد أيضا', 'شارك', 'شارك المقال', 'شارك الخبر', 'شارك هذا المقال', 'تابعونا', 'تابعونا على', 'تابعونا على تويتر', 'تابعونا على فيسبوك', 'تابعونا على تلغرام', 'المصدر', 'مواضيع ذات صلة', 'أخبار ذات صلة', 'للمزيد', 'طباعة'].map(normalizeArabic),
+    );
+    const prefixes = ['اقرأ أيضا', 'اقرأ أكثر', 'اقرأ المزيد', 'اقرأ كذلك', 'طالع أيضا', 'شاهد أيضا', 'تابعونا على'].map(normalizeArabic);
+    const plain = (line: string) => {
+      if (line.length > 200) return false;
+      if (line.length <= 40 && whole.has(normalizeArabic(line))) return true;
+      const n = normalizeArabic(line.slice(0, 24));
+      return prefixes.some((p) => n.startsWith(p) && (n.length === p.length || n.charCodeAt(p.length) === 32));
+    };
+    const phrases = fc.constantFrom('اقرأ أيضا', 'اقرأ المزيد', 'شارك', 'شارك المقال', 'تابعونا', 'تابعونا على', 'للمزيد', 'طباعة', 'المصدر', 'أخبار ذات صلة');
+    const noise = fc.constantFrom('', ' ', '  ', '\t', 'ـ', 'َ', '\u200f', ':', '،', 'أ', 'ا', 'ة', 'ه', 'ي', 'ك', 'خبر', ' '.repeat(20));
+    const line = fc.array(fc.oneof(phrases, noise), { maxLength: 8 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(line, (l) => isBoilerplate(l, { start: 0, end: l.length }) === plain(l)),
+      { numRuns: 3000 },
+    );
+  });
 });
 
 describe('articles: datelines and dates', () => {

@@ -4,6 +4,9 @@
  * stay unmarked.
  */
 import * as assert from 'assert';
+import { Analyzer } from '../../server/src/analysis/analyzer';
+import { hashString } from '../../server/src/analysis/tokenize';
+import { KnowledgeBase } from '../../server/src/knowledge/knowledge-base';
 import { asExpected, miniAnalyzer, parseFixture } from './helpers/fixture';
 
 type Case = [what: string, marked: string];
@@ -105,4 +108,40 @@ describe('matcher: offsets', () => {
     ['a combining mark after a name stays inside the span', 'في [[سوريا\u0651|country:SY]] اليوم'],
     ['a BOM at the start is not a letter', '\uFEFF[[سوريا|country:SY]]'],
   ]);
+});
+
+describe('matcher: tokens whose hashes collide', () => {
+  // هكلبظد and هختكثي have the same FNV-1a hash: the matcher finds names by hash and must tell them
+  // apart by their letters, whether one or both are in the knowledge base.
+  const [a, b] = ['هكلبظد', 'هختكثي'];
+  const analyzerOf = (entities: { id: string; ar: string }[]) =>
+    new Analyzer(
+      new KnowledgeBase([
+        {
+          data: { pack: { id: 'test.collide' }, entities: entities.map(({ id, ar }) => ({ id, type: 'location' as const, name: { ar, en: id } })) },
+          source: 'test',
+          builtin: false,
+        },
+      ]),
+    );
+  const found = (analyzer: Analyzer, text: string) => analyzer.analyze(text, { outline: false }).mentions.filter((m) => m.known).map((m) => [text.slice(m.start, m.end), m.entityId]);
+
+  it('the two words hash alike', () => assert.strictEqual(hashString(a), hashString(b)));
+
+  it('a word that only hashes like an alias is no mention', () => {
+    assert.deepStrictEqual(found(analyzerOf([{ id: 'location:a', ar: a }]), `في ${b} و${b} ثم في ${a}`), [[a, 'location:a']]);
+  });
+
+  it('both words, and a longer name that starts with one of them, keep their own entities', () => {
+    const analyzer = analyzerOf([
+      { id: 'location:a', ar: a },
+      { id: 'location:b', ar: b },
+      { id: 'location:b-big', ar: `${b} الكبرى` },
+    ]);
+    assert.deepStrictEqual(found(analyzer, `في ${a} و${b} وب${b} الكبرى`), [
+      [a, 'location:a'],
+      [b, 'location:b'],
+      [`${b} الكبرى`, 'location:b-big'],
+    ]);
+  });
 });

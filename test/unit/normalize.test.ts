@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { normalizeArabic } from '../../server/src/analysis/normalize';
-import { TokenBuffer } from '../../server/src/analysis/tokenize';
+import { hashString, TokenBuffer } from '../../server/src/analysis/tokenize';
 import { deriveNisbaStem, inflectNisba } from '../../server/src/analysis/nisba';
 
 describe('normalizeArabic', () => {
@@ -30,6 +30,39 @@ describe('the offset map of the tokenizer (TokenBuffer.normOrig)', () => {
       assert.strictEqual(normalizeArabic(text[buf.normOrig[i]]), String.fromCharCode(buf.norm[i]), `at ${i}`);
     }
     assert.deepStrictEqual([buf.start[0], buf.end[0], buf.start[1], buf.end[1]], [3, 10, 12, 17]);
+  });
+});
+
+describe('the clitic-reading hashes of the tokenizer (TokenBuffer.conjHash, prepHash)', () => {
+  // [token, without و/ف, without و/ف and then ب/ك/ل]: a letter is split off only when more than
+  // three letters stand from it to the end of the token.
+  const table: [string, string, string][] = [
+    ['وبمدينة', 'بمدينه', 'مدينه'],
+    ['فالرئيس', 'الرئيس', 'الرئيس'],
+    ['لحزب', 'لحزب', 'حزب'],
+    ['كمدينة', 'كمدينه', 'مدينه'],
+    ['وزير', 'زير', 'زير'],
+    ['ولد', 'ولد', 'ولد'],
+    ['وبلد', 'بلد', 'بلد'],
+    ['سوريا', 'سوريا', 'سوريا'],
+  ];
+  it('hashes each token without its proclitics, as hashString hashes the remaining letters', () => {
+    const buf = new TokenBuffer();
+    const text = table.map(([token]) => token).join(' ');
+    buf.fill(text, 0, text.length);
+    assert.strictEqual(buf.count, table.length);
+    table.forEach(([token, conj, prep], t) => {
+      assert.strictEqual(buf.conjHash[t], hashString(conj), `${token} without و/ف`);
+      assert.strictEqual(buf.prepHash[t], hashString(prep), `${token} without ب/ك/ل`);
+    });
+  });
+
+  it('keeps the hashes right after the buffer grows', () => {
+    const buf = new TokenBuffer();
+    const text = 'وبمدينة '.repeat(3000);
+    buf.fill(text, 0, text.length);
+    assert.strictEqual(buf.count, 3000);
+    for (const t of [0, 1023, 1024, 2999]) assert.strictEqual(buf.prepHash[t], hashString('مدينه'));
   });
 });
 

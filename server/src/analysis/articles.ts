@@ -7,7 +7,7 @@
  * file is one article.
  */
 import { findDate } from './dates';
-import { normalizeArabic } from './normalize';
+import { DROPPED, FOLD, SEPARATOR, normalizeArabic } from './normalize';
 import type { Article, Span } from './types';
 
 const RULE_LINE = /^[ \t]*([-=*_~#])\1{2,}[ \t]*$/;
@@ -40,6 +40,37 @@ const BOILERPLATE = new Set(
 
 /** Openings of link lines (اقرأ أيضا: عنوان آخر) that are boilerplate whatever follows. */
 const BOILERPLATE_PREFIXES = ['اقرأ أيضا', 'اقرأ أكثر', 'اقرأ المزيد', 'اقرأ كذلك', 'طالع أيضا', 'شاهد أيضا', 'تابعونا على'].map(normalizeArabic);
+
+/**
+ * The first three letters (folded) of every boilerplate line and link-line opening. Every phrase
+ * opens with a word of four letters or more, so a line whose first three letters are none of these
+ * is no boilerplate: most lines are rejected by reading three code units, without a string.
+ */
+const BOILERPLATE_OPENINGS: number[] = [...new Set([...BOILERPLATE, ...BOILERPLATE_PREFIXES].map(opening))];
+
+/** The first three code units of a normalized phrase, as one number (see BOILERPLATE_OPENINGS). */
+function opening(norm: string): number {
+  return norm.charCodeAt(0) * 0x100000000 + norm.charCodeAt(1) * 0x10000 + norm.charCodeAt(2);
+}
+
+/**
+ * The first three letters of `text[from, to)` as normalizeArabic would fold them, as one number, or
+ * -1 when a separator (in the normalized text: a space) comes before the third letter.
+ */
+function lineOpening(text: string, from: number, to: number): number {
+  let i = from;
+  // Leading separators are dropped by normalizeArabic, and so are marks and controls anywhere.
+  while (i < to && (FOLD[text.charCodeAt(i)] === SEPARATOR || FOLD[text.charCodeAt(i)] === DROPPED)) i++;
+  let key = 0;
+  for (let k = 0; k < 3; k++) {
+    while (i < to && FOLD[text.charCodeAt(i)] === DROPPED) i++;
+    if (i === to) return -1;
+    const f = FOLD[text.charCodeAt(i++)];
+    if (f === SEPARATOR) return -1;
+    key = key * 0x10000 + f;
+  }
+  return key;
+}
 
 /** A headline is one line of at most this many characters that does not end like a sentence. */
 const MAX_HEADLINE = 250;
@@ -95,6 +126,7 @@ export function splitLines(text: string): Line[] {
 export function isBoilerplate(text: string, line: Span): boolean {
   const length = line.end - line.start;
   if (length > 200) return false;
+  if (!BOILERPLATE_OPENINGS.includes(lineOpening(text, line.start, line.end))) return false;
   if (length <= 40 && BOILERPLATE.has(normalizeArabic(text.slice(line.start, line.end)))) return true;
   // Link lines: only the opening words are read.
   const n = normalizeArabic(text.slice(line.start, Math.min(line.end, line.start + 24)));
@@ -115,15 +147,25 @@ export function datelineAt(text: string, line: Span): Span | undefined {
   return { start: line.start, end: line.start + m[0].length };
 }
 
+/** True when `text[from, to)` holds an ASCII, Arabic-Indic or Persian digit. */
+function hasDigit(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0x0660 && c <= 0x0669) || (c >= 0x06f0 && c <= 0x06f9)) return true;
+  }
+  return false;
+}
+
 /** The article's date: from a short date line, the dateline, or the opening of the first lines. */
 function readDate(text: string, lines: Line[]): string | undefined {
-  for (const line of lines.slice(0, 4)) {
+  for (let k = 0; k < lines.length && k < 4; k++) {
+    const line = lines[k];
     const length = line.end - line.start;
     // A short line is a headline, a dateline or a date line: a date anywhere in it is the article's.
-    const slice = length <= 80 ? text.slice(line.start, line.end) : text.slice(line.start, line.start + 60);
-    // Every date form has a year in digits.
-    if (!/[0-9\u0660-\u0669\u06f0-\u06f9]/.test(slice)) continue;
-    const found = findDate(slice);
+    const end = length <= 80 ? line.end : line.start + 60;
+    // Every date form has a year in digits: most lines have none and are not sliced.
+    if (!hasDigit(text, line.start, end)) continue;
+    const found = findDate(text.slice(line.start, end));
     if (found && (length <= 80 || found.index < 40)) return found.iso;
   }
   return undefined;

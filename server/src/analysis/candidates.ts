@@ -22,10 +22,77 @@ export interface CandidateOptions {
 }
 
 const words = (s: string): number[] => s.split(/\s+/).filter(Boolean).map((w) => hashString(normalizeArabic(w)));
-const hashSet = (s: string): Set<number> => new Set(words(s));
+
+/**
+ * What a word is to the candidate rules, as bits: every word list below is one bit, and one table
+ * maps a token's hash to the bits of every list that holds it. A token is looked up once (and once
+ * per clitic reading) instead of once per list, in a table of integers instead of a Set.
+ */
+const PERSON_TITLE = 1;
+const TITLE_LINK = 1 << 1;
+const ORG_HEAD = 1 << 2;
+const ORG_HEAD_BARE_NAME = 1 << 3;
+const PLACE_HEAD = 1 << 4;
+const NOT_NAME = 1 << 5;
+const HONORIFIC = 1 << 6;
+const NAME_JOINER = 1 << 7;
+const YEH_NAME = 1 << 8;
+
+/** An open-addressing table from a token hash to its bits (0 when the hash is in no list). */
+class WordBits {
+  private keys = new Int32Array(16);
+  private bits = new Uint16Array(16);
+  private shift = 28;
+  private size = 0;
+
+  add(hashes: Iterable<number>, bit: number): void {
+    for (const h of hashes) {
+      const i = this.slot(h);
+      if (this.bits[i] === 0) {
+        this.keys[i] = h;
+        this.size++;
+      }
+      this.bits[i] |= bit;
+      if (this.size * 4 > this.keys.length) this.grow();
+    }
+  }
+
+  get(h: number): number {
+    const keys = this.keys;
+    const bits = this.bits;
+    const mask = keys.length - 1;
+    for (let i = Math.imul(h, 0x9e3779b1) >>> this.shift; ; i = (i + 1) & mask) {
+      const b = bits[i];
+      if (b === 0 || keys[i] === h) return b;
+    }
+  }
+
+  /** The slot that holds `h`, or the empty slot where it goes. */
+  private slot(h: number): number {
+    const mask = this.keys.length - 1;
+    for (let i = Math.imul(h, 0x9e3779b1) >>> this.shift; ; i = (i + 1) & mask) if (this.bits[i] === 0 || this.keys[i] === h) return i;
+  }
+
+  private grow(): void {
+    const keys = this.keys;
+    const bits = this.bits;
+    this.keys = new Int32Array(keys.length * 2);
+    this.bits = new Uint16Array(keys.length * 2);
+    this.shift--;
+    for (let j = 0; j < keys.length; j++) {
+      if (bits[j] === 0) continue;
+      const i = this.slot(keys[j]);
+      this.keys[i] = keys[j];
+      this.bits[i] = bits[j];
+    }
+  }
+}
+
+const WORDS = new WordBits();
 
 /** Titles and roles after which a person's name follows (with or without ال, clitics split off). */
-const PERSON_TITLES = hashSet(`
+WORDS.add(
+  words(`
 الرئيس رئيس الملك ملك الأمير أمير ولي الشيخ شيخ السيد السيدة الدكتور الدكتورة الأستاذ المهندس الإمام
 الوزير وزير الوزيرة وزيرة نائب النائب مساعد معاون مستشار المستشار السفير سفير السفيرة المبعوث مبعوث
 المندوب مندوب الناطق المتحدث الجنرال العقيد اللواء العميد المشير الرائد النقيب القائد قائد
@@ -33,27 +100,32 @@ const PERSON_TITLES = hashSet(`
 المطران الحاخام آية حجة المرشد الخبير المحلل الكاتب الكاتبة الصحفي الصحافي المراسل الشاعر الروائي
 الفنان الفنانة الممثل الممثلة المطرب المطربة النجم اللاعب المدرب الحارس المهاجم الراحل
 المرحوم الشهيد المعارض الناشط الناشطة الباحث البروفسور البروفيسور المفكر
-`);
+`),
+  PERSON_TITLE,
+);
 
 /** Words that continue a title before the name: السابق، الأسبق، العام، الخاص… (and any ال-word). */
-const TITLE_LINKS = hashSet('باسم لدى لشؤون للشؤون');
+WORDS.add(words('باسم لدى لشؤون للشؤون'), TITLE_LINK);
 
 /** Organization head nouns: the head and the name after it form the candidate. */
-const ORG_HEADS = hashSet(`
+WORDS.add(
+  words(`
 حزب حركة جبهة منظمة هيئة مجلس لجنة وكالة شركة جامعة اتحاد جمعية مؤسسة بنك مصرف صحيفة جريدة مجلة قناة
 تلفزيون إذاعة مجموعة تنظيم معهد مركز نادي جماعة كتائب ألوية لواء فيلق ميليشيا
-`);
+`),
+  ORG_HEAD,
+);
 
 /** Heads that may be followed by a bare (indefinite) name: حركة حماس، شركة نوكيا، صحيفة هآرتس. */
-const ORG_HEADS_BARE_NAME = hashSet('حزب حركة جبهة شركة صحيفة جريدة مجلة قناة وكالة نادي تنظيم جماعة مجموعة بنك مصرف');
+WORDS.add(words('حزب حركة جبهة شركة صحيفة جريدة مجلة قناة وكالة نادي تنظيم جماعة مجموعة بنك مصرف'), ORG_HEAD_BARE_NAME);
 
 /** Place nouns: the name after them is a place. */
-const PLACE_HEADS = hashSet('مدينة بلدة محافظة ولاية قرية مخيم إقليم جزيرة ميناء ناحية قضاء مديرية');
+WORDS.add(words('مدينة بلدة محافظة ولاية قرية مخيم إقليم جزيرة ميناء ناحية قضاء مديرية'), PLACE_HEAD);
 
 /** Words that look like names but are not: function words, time words, frequent nouns and verbs. */
-const NOT_NAME = new Set<number>([
-  ...[...FUNCTION_WORDS].map((w) => hashString(w)),
-  ...words(`
+WORDS.add([...FUNCTION_WORDS].map((w) => hashString(w)), NOT_NAME);
+WORDS.add(
+  words(`
   إن أن ان لأن كما لكن بل حيث إذ إذا لو عندما بينما الذي التي الذين اللذين اللتين هو هي هم هما نحن أنا
   يوم أمس غدا صباح مساء ليلة أسبوع شهر سنة عام العام الأسبوع الشهر السنة الماضي المقبل الحالي أيضا فقط جدا
   قال وقال يقول قالت أكد أشار أضاف أعلن ذكر أوضح صرح دعا طالب حذر نفى اعتبر رأى كان كانت يكون تكون ليس
@@ -65,13 +137,22 @@ const NOT_NAME = new Set<number>([
   عدد بعض جميع كافة أي غير سوى نحو حوالي أكثر أقل أكبر أصغر كبير صغير جديد جديدة أخرى آخر آخرين
   وزارة الوزارة الحكومة البرلمان المجلس الجيش الشرطة القوات الأمن السلطة السلطات الدولة الشعب
   `),
-]);
+  NOT_NAME,
+);
 
 /** Honorifics that precede a name directly though they have no ال (السيد is definite already). */
-const HONORIFICS = hashSet('سيدي مولاي سمو');
+WORDS.add(words('سيدي مولاي سمو'), HONORIFIC);
 
 /** Tokens that join the parts of one name: بن، بنت، أبو، آل، عبد، ولد، دي، دو، فان، فون. */
-const NAME_JOINERS = hashSet('بن ابن بنت أبو ابو أبي آل عبد ولد دي دو فان فون');
+WORDS.add(words('بن ابن بنت أبو ابو أبي آل عبد ولد دي دو فان فون'), NAME_JOINER);
+
+/** Names that start with ي like an imperfect verb does. */
+WORDS.add(words('يوسف ياسر يحيى يعقوب يونس يزيد ياسين يسرى يمنى ياسمين يوري يوهان يان يانغ يوشيهيدي يولي'), YEH_NAME);
+
+/** True when the word with hash `h` is in the list of `bit`. */
+function isWord(h: number, bit: number): boolean {
+  return (WORDS.get(h) & bit) !== 0;
+}
 
 /** What covers a token in `covered`: nothing (0), a known person, an adjective, another name. */
 const PERSON_NAME = 1;
@@ -79,22 +160,18 @@ const ADJECTIVE = 2;
 const OTHER_NAME = 3;
 
 
-/** Hash of token t without a leading و/ف and then ب/ك/ل (clitics on cue words: وزير، لحزب، بمدينة). */
-function cueHashes(buf: TokenBuffer, t: number): [number, number, number] {
-  const s = buf.normStart[t];
-  const end = s + buf.normLen[t];
+/**
+ * The bits of token t and of its readings without و/ف and without ب/ك/ل (clitics on cue words:
+ * وزير، لحزب، بمدينة), from the hashes the tokenizer computed.
+ */
+function cueBits(buf: TokenBuffer, t: number): number {
   const whole = buf.hash[t];
-  let q = s;
-  if ((buf.norm[q] === WAW || buf.norm[q] === FEH) && end - q > 3) q++;
-  const afterConj = q === s ? whole : hashRange(buf.norm, q, end, HASH_SEED);
-  const c = buf.norm[q];
-  if ((c === BEH || c === KAF || c === LAM) && end - q > 3) q++;
-  const afterPrep = q === s ? whole : hashRange(buf.norm, q, end, HASH_SEED);
-  return [whole, afterConj, afterPrep];
-}
-
-function inSet(set: Set<number>, h: [number, number, number]): boolean {
-  return set.has(h[0]) || set.has(h[1]) || set.has(h[2]);
+  const conj = buf.conjHash[t];
+  const prep = buf.prepHash[t];
+  let bits = WORDS.get(whole);
+  if (conj !== whole) bits |= WORDS.get(conj);
+  if (prep !== conj) bits |= WORDS.get(prep);
+  return bits;
 }
 
 function startsWithAl(buf: TokenBuffer, t: number): boolean {
@@ -109,15 +186,42 @@ function isDigits(buf: TokenBuffer, t: number): boolean {
 
 /** A token that can be part of a name: not a function word, not a number, at least two letters. */
 function nameLike(buf: TokenBuffer, t: number): boolean {
-  return buf.normLen[t] >= 2 && !isDigits(buf, t) && !NOT_NAME.has(buf.hash[t]);
+  return buf.normLen[t] >= 2 && !isDigits(buf, t) && !isWord(buf.hash[t], NOT_NAME);
 }
 
 /** Per-article memory of candidates: last names to link, by hash. */
 interface CandidateLinks {
   byHash: Map<number, { token: string; id: string }>;
+  /** A bit per low bits of each hash in `byHash`, so that most tokens skip the map. */
+  bits: Int32Array;
+}
+
+const LINK_BITS = 1 << 12;
+
+function addLink(links: CandidateLinks, h: number, link: { token: string; id: string }): void {
+  links.byHash.set(h, link);
+  const b = h & (LINK_BITS - 1);
+  links.bits[b >>> 5] |= 1 << (b & 31);
+}
+
+function mayLink(links: CandidateLinks, h: number): boolean {
+  const b = h & (LINK_BITS - 1);
+  return (links.bits[b >>> 5] & (1 << (b & 31))) !== 0;
+}
+
+/** The link whose hash is one of the token's readings (whole, without و/ف, without ب/ك/ل), if any. */
+function findLink(links: CandidateLinks, buf: TokenBuffer, t: number): { token: string; id: string } | undefined {
+  const whole = buf.hash[t];
+  const conj = buf.conjHash[t];
+  const prep = buf.prepHash[t];
+  if (!mayLink(links, whole) && !mayLink(links, conj) && !mayLink(links, prep)) return undefined;
+  return links.byHash.get(whole) ?? links.byHash.get(conj) ?? links.byHash.get(prep);
 }
 
 const linksOf = new WeakMap<ArticleState, CandidateLinks>();
+
+/** Which tokens of the buffer known mentions cover; reused across calls (see findCandidates). */
+let coveredScratch = new Uint8Array(1024);
 
 function candidateMention(start: number, end: number, type: EntityType, id: string, alias: string, article: number, linked = false): Mention {
   return { start, end, entityId: id, type, form: 'name', known: false, reason: linked ? 'linked' : 'candidate', alias, pack: '', article };
@@ -131,7 +235,9 @@ export function findCandidates(buf: TokenBuffer, out: Mention[], firstMention: n
   const n = buf.count;
   if (!n) return;
   // Which tokens known mentions cover, and whether a known mention starts a title chain.
-  const covered = new Uint8Array(n);
+  if (coveredScratch.length < n) coveredScratch = new Uint8Array(Math.max(n, coveredScratch.length * 2));
+  const covered = coveredScratch;
+  covered.fill(0, 0, n);
   let t = 0;
   for (let i = firstMention; i < out.length; i++) {
     const m = out[i];
@@ -141,44 +247,45 @@ export function findCandidates(buf: TokenBuffer, out: Mention[], firstMention: n
   }
   let links = linksOf.get(state);
   const found: Mention[] = [];
-  let cue: EntityType | undefined;
+  // True after a person's title (the only cue that waits for the next tokens).
+  let cue = false;
   let titleChain = 0;
   for (t = 0; t < n; t++) {
     if (covered[t]) {
       // A known adjective or place continues a person's title (الرئيس الفرنسي، سفير فرنسا لدى).
-      if (cue === 'person' && covered[t] !== PERSON_NAME && titleChain < 6) titleChain++;
-      else cue = undefined;
+      if (cue && covered[t] !== PERSON_NAME && titleChain < 6) titleChain++;
+      else cue = false;
       continue;
     }
-    const h = cueHashes(buf, t);
-    if (options.person && inSet(PERSON_TITLES, h)) {
+    const bits = cueBits(buf, t);
+    if (options.person && (bits & PERSON_TITLE) !== 0) {
       // A definite title (الرئيس) may be followed by the name at once; a title in construct state
       // (رئيس، ملك، وزير) first takes its complement (رئيس الوزراء، ملك أراجون is a king of a place).
-      cue = 'person';
-      titleChain = startsWithAl(buf, t) || HONORIFICS.has(buf.hash[t]) ? 1 : 0;
+      cue = true;
+      titleChain = startsWithAl(buf, t) || isWord(buf.hash[t], HONORIFIC) ? 1 : 0;
       continue;
     }
-    if (options.organization && inSet(ORG_HEADS, h) && t + 1 < n && buf.softGap[t + 1]) {
+    if (options.organization && (bits & ORG_HEAD) !== 0 && t + 1 < n && buf.softGap[t + 1]) {
       const end = orgNameEnd(buf, t, covered);
       if (end > t) {
         const start = buf.normOrig[buf.normStart[t] + (buf.normLen[t] - orgHeadLength(buf, t))];
         found.push(candidateMention(start, buf.end[end], 'organization', candidateId(buf, t, end), '', state.index));
         t = end;
-        cue = undefined;
+        cue = false;
         continue;
       }
     }
-    if (options.location && inSet(PLACE_HEADS, h) && t + 1 < n && buf.softGap[t + 1] && !covered[t + 1] && nameLike(buf, t + 1)) {
+    if (options.location && (bits & PLACE_HEAD) !== 0 && t + 1 < n && buf.softGap[t + 1] && !covered[t + 1] && nameLike(buf, t + 1)) {
       const u = t + 1;
       const end = u + 1 < n && buf.softGap[u + 1] && !covered[u + 1] && nameLike(buf, u + 1) && !startsWithAl(buf, u + 1) && joins(buf, u) ? u + 1 : u;
       found.push(candidateMention(buf.start[u], buf.end[end], 'location', candidateId(buf, u, end), '', state.index));
       t = end;
-      cue = undefined;
+      cue = false;
       continue;
     }
-    if (cue === 'person' && buf.softGap[t]) {
+    if (cue && buf.softGap[t]) {
       // Words of the title (الخارجية، السابق، باسم) keep the chain going.
-      if ((startsWithAl(buf, t) || TITLE_LINKS.has(buf.hash[t])) && titleChain < 6) {
+      if ((startsWithAl(buf, t) || isWord(buf.hash[t], TITLE_LINK)) && titleChain < 6) {
         titleChain++;
         continue;
       }
@@ -188,25 +295,25 @@ export function findCandidates(buf: TokenBuffer, out: Mention[], firstMention: n
         found.push(candidateMention(buf.start[t], buf.end[end], 'person', id, '', state.index));
         if (end > t) {
           const last = buf.tokenText(end);
-          if (last.length >= 3 && !NOT_NAME.has(buf.hash[end])) {
-            if (!links) linksOf.set(state, (links = { byHash: new Map() }));
-            links.byHash.set(buf.hash[end], { token: last, id });
+          if (last.length >= 3 && !isWord(buf.hash[end], NOT_NAME)) {
+            if (!links) linksOf.set(state, (links = { byHash: new Map(), bits: new Int32Array(LINK_BITS >>> 5) }));
+            addLink(links, buf.hash[end], { token: last, id });
           }
         }
         t = end;
-        cue = undefined;
+        cue = false;
         continue;
       }
     }
     // A last name alone, after the candidate was named in full earlier in the article.
-    if (links && nameLike(buf, t)) {
-      const link = links.byHash.get(buf.hash[t]) ?? links.byHash.get(h[1]) ?? links.byHash.get(h[2]);
-      if (link) {
+    if (links) {
+      const link = findLink(links, buf, t);
+      if (link && nameLike(buf, t)) {
         const strip = buf.hash[t] === hashString(link.token) ? 0 : buf.normLen[t] - link.token.length;
         found.push(candidateMention(buf.normOrig[buf.normStart[t] + strip], buf.end[t], 'person', link.id, link.token, state.index, true));
       }
     }
-    cue = undefined;
+    cue = false;
   }
   if (found.length) mergeSorted(out, firstMention, found);
 }
@@ -218,7 +325,7 @@ export function findCandidates(buf: TokenBuffer, out: Mention[], firstMention: n
 function nameStartLike(buf: TokenBuffer, t: number): boolean {
   if (startsWithAl(buf, t)) return false;
   // An imperfect verb (يريد، يعلم، سيقاطع) is not a name; a few names start like one.
-  if (looksImperfect(buf, t) && !YEH_NAMES.has(buf.hash[t])) return false;
+  if (looksImperfect(buf, t) && !isWord(buf.hash[t], YEH_NAME)) return false;
   const s = buf.normStart[t];
   const n = buf.normLen[t];
   const a = buf.norm[s];
@@ -227,9 +334,6 @@ function nameStartLike(buf: TokenBuffer, t: number): boolean {
   if ((a === LAM && b === LAM) || ((a === BEH || a === KAF || a === WAW || a === FEH) && b === ALEF && buf.norm[s + 2] === LAM)) return false;
   return true;
 }
-
-/** Names that start with ي like an imperfect verb does. */
-const YEH_NAMES = hashSet('يوسف ياسر يحيى يعقوب يونس يزيد ياسين يسرى يمنى ياسمين يوري يوهان يان يانغ يوشيهيدي يولي');
 
 function looksImperfect(buf: TokenBuffer, t: number): boolean {
   const s = buf.normStart[t];
@@ -246,7 +350,7 @@ function nameContinuationLike(buf: TokenBuffer, t: number): boolean {
 }
 
 function joins(buf: TokenBuffer, t: number): boolean {
-  return NAME_JOINERS.has(buf.hash[t]);
+  return isWord(buf.hash[t], NAME_JOINER);
 }
 
 /** The last token of a person's name that starts at `t`: up to four words, plus joiners (بن، عبد…). */
@@ -281,7 +385,7 @@ function orgHeadLength(buf: TokenBuffer, t: number): number {
   let q = s;
   const end = s + buf.normLen[t];
   if ((buf.norm[q] === WAW || buf.norm[q] === FEH) && end - q > 3) q++;
-  if ((buf.norm[q] === BEH || buf.norm[q] === KAF || buf.norm[q] === LAM) && end - q > 3 && ORG_HEADS.has(hashRange(buf.norm, q + 1, end, HASH_SEED))) q++;
+  if ((buf.norm[q] === BEH || buf.norm[q] === KAF || buf.norm[q] === LAM) && end - q > 3 && isWord(hashRange(buf.norm, q + 1, end, HASH_SEED), ORG_HEAD)) q++;
   return end - q;
 }
 
@@ -289,7 +393,7 @@ function orgHeadLength(buf: TokenBuffer, t: number): number {
 function orgNameEnd(buf: TokenBuffer, t: number, covered: Uint8Array): number {
   const n = buf.count;
   let end = t;
-  const bare = ORG_HEADS_BARE_NAME.has(hashRange(buf.norm, buf.normStart[t] + buf.normLen[t] - orgHeadLength(buf, t), buf.normStart[t] + buf.normLen[t], HASH_SEED));
+  const bare = isWord(hashRange(buf.norm, buf.normStart[t] + buf.normLen[t] - orgHeadLength(buf, t), buf.normStart[t] + buf.normLen[t], HASH_SEED), ORG_HEAD_BARE_NAME);
   while (end - t < 4 && end + 1 < n && buf.softGap[end + 1]) {
     const next = end + 1;
     if (covered[next]) {

@@ -74,7 +74,9 @@ export function findDate(s: string): FoundDate | undefined {
     const iso = isoDate(+m[3], +m[2], +m[1]);
     if (iso) return { iso, index: m.index, length: m[0].length };
   }
-  // Month names: «21 حزيران/يونيو 2023», «21 يونيو 2023», «يونيو 2023».
+  // Month names: «21 حزيران/يونيو 2023», «21 يونيو 2023», «يونيو 2023». Each needs a year after
+  // it, so a string without one is not searched for some thirty names.
+  if (!/(?:19|20)\d\d/.test(n)) return undefined;
   for (const { norm, month } of MONTHS) {
     let at = n.indexOf(norm);
     while (at >= 0) {

@@ -4,6 +4,7 @@
  * its folded code units (with their original offsets: the offset map) and a hash of them, so that
  * matching never builds a string per token.
  */
+import { BEH, FEH, KAF, LAM, WAW } from './letters';
 import { DROPPED, FOLD, SEPARATOR } from './normalize';
 
 /** FNV-1a offset basis and prime, on 32-bit integers. */
@@ -44,6 +45,14 @@ export class TokenBuffer {
   normLen = new Int32Array(1024);
   /** Hash of each token's folded code units. */
   hash = new Int32Array(1024);
+  /**
+   * Hashes of the token's clitic readings, shared by the matcher and the candidate rules so that
+   * neither hashes them again: `conjHash` without a leading و/ف, `prepHash` without و/ف and then
+   * ب/ك/ل. A letter is split off only when more than three letters stand from it to the end of the
+   * token; when nothing is split off, the value is the hash of the token as it stands.
+   */
+  conjHash = new Int32Array(1024);
+  prepHash = new Int32Array(1024);
   /** 1 when only spaces or a hyphen stand between this token and the previous one. */
   softGap = new Uint8Array(1024);
   /** Folded code units of all tokens, back to back, and the original offset of each. */
@@ -63,6 +72,8 @@ export class TokenBuffer {
     this.normStart = grow(this.normStart, (k) => new Int32Array(k));
     this.normLen = grow(this.normLen, (k) => new Int32Array(k));
     this.hash = grow(this.hash, (k) => new Int32Array(k));
+    this.conjHash = grow(this.conjHash, (k) => new Int32Array(k));
+    this.prepHash = grow(this.prepHash, (k) => new Int32Array(k));
     this.softGap = grow(this.softGap, (k) => new Uint8Array(k));
   }
 
@@ -93,6 +104,8 @@ export class TokenBuffer {
     let normStart = this.normStart;
     let normLen = this.normLen;
     let hash = this.hash;
+    let conjHash = this.conjHash;
+    let prepHash = this.prepHash;
     let softGap = this.softGap;
     let inToken = false;
     let soft = true;
@@ -106,7 +119,23 @@ export class TokenBuffer {
           const k = count - 1;
           end[k] = lastKept;
           hash[k] = h;
-          normLen[k] = normCount - normStart[k];
+          const s = normStart[k];
+          normLen[k] = normCount - s;
+          // The clitic readings, while the token's code units are at hand (see conjHash).
+          let conj = h;
+          let prep = h;
+          if (normCount - s > 3) {
+            let q = s;
+            let c0 = norm[q];
+            if (c0 === WAW || c0 === FEH) {
+              q++;
+              conj = prep = hashRange(norm, q, normCount, HASH_SEED);
+              c0 = norm[q];
+            }
+            if ((c0 === BEH || c0 === KAF || c0 === LAM) && normCount - q > 3) prep = hashRange(norm, q + 1, normCount, HASH_SEED);
+          }
+          conjHash[k] = conj;
+          prepHash[k] = prep;
           inToken = false;
           soft = true;
         }
@@ -126,6 +155,8 @@ export class TokenBuffer {
           normStart = this.normStart;
           normLen = this.normLen;
           hash = this.hash;
+          conjHash = this.conjHash;
+          prepHash = this.prepHash;
           softGap = this.softGap;
         }
         start[count] = i;
