@@ -1,8 +1,8 @@
 /**
  * Meetings and statements: the outline of each article (article → meetings → statements).
  *
- * The rules run on the sentences that `collectSentences` kept (those with a trigger or a title word),
- * token by token, with the tables of event-lexicon.ts. For each sentence, actors are found first (named
+ * The rules run on the sentences that hold a trigger (sentences.ts), token by token, with the tables
+ * of event-lexicon.ts. For each sentence, actors are found first (named
  * entities, role phrases, title mentions, delegations, «الجانبان», «البيان الختامي», «الدول الضامنة»,
  * described parties such as «سفيري العراق ولبنان»); then meeting triggers, then statement triggers.
  * Mentions of one meeting are merged: «هذا اللقاء» refers to the meeting in focus, and a mention whose
@@ -19,7 +19,7 @@ import {
   type Needs,
 } from './event-lexicon';
 import { normalizeArabic } from './normalize';
-import { canonToken, NO_ENTITY_INFO, type ArticleWork, type EntityInfo, type RoleInfo, type RoleResult, type TitleHit } from './roles';
+import { canonToken, NO_ENTITY_INFO, type ArticleWork, type EntityInfo, type RoleInfo, type TitleHit } from './roles';
 import { GAP_COMMA, GAP_HARD, K, normalizedWords, wordSet, type LexHit, type Sentence, type Tok } from './sentences';
 import type { Article, EventActor, Mention, OutlineNode, Span } from './types';
 
@@ -846,15 +846,10 @@ function addParticipant(m: Meeting, actor: EventActor, leadsFor?: string, front 
 }
 
 /**
- * The outline of every article: meetings with their statements, and statements made outside any
- * meeting. `roles` is the result of extractRoles on the same text (its sentences are reused);
- * `mentions` are the final mentions, title mentions included.
+ * The outline node of one article: its meetings with their statements, and statements made outside
+ * any meeting. `w` is what articleRoles found in the article (its trigger sentences with their
+ * mention maps, role phrases and title mentions); `mentions` are the mentions those maps index.
  */
-export function extractEvents(text: string, articles: Article[], mentions: Mention[], roles: RoleResult, info: EntityInfo = NO_ENTITY_INFO): OutlineNode[] {
-  // The sentences and their mention maps come from extractRoles (one tokenizing pass); title mentions
-  // are read from its hits, so `mentions` (the merged list) is not indexed again.
-  void articles;
-  void mentions;
-  return roles.work.map((w) => new ArticleEvents(text, w, roles.mentions, info).run());
+export function articleOutline(text: string, w: ArticleWork, mentions: Mention[], info: EntityInfo = NO_ENTITY_INFO): OutlineNode {
+  return new ArticleEvents(text, w, mentions, info).run();
 }
-

@@ -54,7 +54,8 @@ export type LexHit = {
 } & (
   | { kind: 'meeting'; row: MeetingRow; pos: 'verb' | 'noun'; pre: string; tense: 'past' | 'present' | 'future' | 'noun'; definite: boolean; suffix: string }
   | { kind: 'statement'; row: StatementRow; pre: string; tense: 'past' | 'present' | 'future' }
-  | { kind: 'title'; row: TitleRow; pre: string }
+  /** `head`: no preposition stands before the title (بـ، لـ، كـ make it a complement), so it may head a role phrase. */
+  | { kind: 'title'; row: TitleRow; pre: string; head: boolean }
   | { kind: 'delegation'; pre: string }
   | { kind: 'dual'; pre: string }
 );
@@ -210,7 +211,7 @@ export function getLexicon(): Lexicon {
       }
     }
   }
-  for (const row of TITLES) for (const t of words(row.forms)) for (const p of NOUN_PREFIXES) add(attach(p, t), { kind: 'title', row, pre: p });
+  for (const row of TITLES) for (const t of words(row.forms)) for (const p of NOUN_PREFIXES) add(attach(p, t), { kind: 'title', row, pre: p, head: !/^[وف]?[بلك]/.test(p) });
   for (const d of words(DELEGATION)) for (const p of NOUN_PREFIXES) add(attach(p, d), { kind: 'delegation', pre: p });
   for (const d of words(DUAL_SPEAKERS)) for (const p of ['', 'و', 'ف']) add(p + d, { kind: 'dual', pre: p });
   const filter = new Uint32Array(FILTER_BITS >>> 5);
@@ -308,8 +309,6 @@ function gapInfo(text: string, from: number, to: number): number {
   return stop ? flags | GAP_STOP : flags;
 }
 
-const CHUNK = 1 << 18;
-
 /** Two-letter function words that و or ف may stand before (ومن، وفي، فلم). */
 const SHORT_AFTER_WAW = new Set(['من', 'في', 'عن', 'لا', 'لم', 'لن', 'ما', 'ان', 'قد', 'مع', 'ثم']);
 
@@ -320,49 +319,110 @@ function bareOf(n: string): string {
   return n.length === 3 && SHORT_AFTER_WAW.has(n.slice(1)) ? n.slice(1) : n;
 }
 
+/** How many tokens a role phrase's title may stand before the name (roles.ts walks back as far). */
+export const ROLE_REACH = 16;
+
 /**
- * Keeps, per article, the sentences that hold a trigger or a title word, from token buffers filled in
- * text order (the analyzer's own buffer, so that the text is tokenized once). The headline is one
- * sentence whatever its punctuation («..»); boilerplate lines are skipped.
+ * A sentence that holds a lexicon hit, kept as offsets until a rule asks for its tokens: most
+ * sentences with a title word never hold a role phrase, and without the outline the trigger
+ * sentences are read by no rule at all.
+ */
+export interface SentenceEntry extends Span {
+  /** `start` is the first token's start, `end` the last token's end. */
+  triggers: boolean;
+  /** A title word that may head a role phrase (one without a preposition) stands in the sentence. */
+  titles: boolean;
+  /**
+   * A role phrase needs a person's name to start within ROLE_REACH tokens after such a title word:
+   * the offsets [roleFrom, roleTo) hold every place where it may start (empty when there is no title).
+   */
+  roleFrom: number;
+  roleTo: number;
+  /** The tokens, made at collection (trigger sentences when the outline is wanted) or on demand. */
+  sentence?: Sentence;
+  /** For each token, the index of the mention that covers it (roles.ts), once computed. */
+  at?: Int32Array;
+}
+
+/**
+ * Finds, in token buffers filled in text order (the analyzer's own buffer, so that the text is
+ * tokenized once), the sentences of one article that hold a trigger or a title word. The headline
+ * is one sentence whatever its punctuation («..»); boilerplate lines are skipped. Only sentence
+ * offsets and a few flags are kept; tokens are made for the sentences that a rule reads (see
+ * `sentenceOf`). `take` hands the article's sentences over and starts the next article afresh.
  */
 export class SentenceCollector {
-  /** Sentences per article index. */
-  readonly sentences: Sentence[][] = [];
+  private entries: SentenceEntry[] = [];
   private readonly hits: (LexHit | undefined)[] = [];
 
-  constructor(private readonly lex: Lexicon = getLexicon()) {}
+  /** @param eager make the tokens of trigger sentences at once (the outline reads them all). */
+  constructor(
+    public eager = true,
+    private readonly lex: Lexicon = getLexicon(),
+  ) {}
 
-  /** Reads a buffer that holds `text[from, to)` of article `index`; pieces of one article come in order. */
-  add(text: string, article: Article, index: number, b: TokenBuffer): void {
-    const out = (this.sentences[index] ??= []);
+  /** The sentences collected since the last call, in text order. */
+  take(): SentenceEntry[] {
+    const out = this.entries;
+    this.entries = [];
+    return out;
+  }
+
+  /** Reads a buffer that holds `text[from, to)` of `article`; pieces of one article come in order. */
+  add(text: string, article: Article, _index: number, b: TokenBuffer): void {
+    const out = this.entries;
     const skip = article.boilerplate;
+    const lex = this.lex;
     let skipIndex = 0;
     let sentenceFirst = 0;
     let interesting = false;
+    let triggers = false;
+    let firstHead = -1;
+    let lastHead = -1;
     const hits = this.hits;
     hits.length = 0;
     const flush = (last: number) => {
-      if (interesting && last >= sentenceFirst) out.push(makeSentence(text, article, b, sentenceFirst, last, hits));
+      if (interesting && last >= sentenceFirst) {
+        const entry: SentenceEntry = {
+          start: b.start[sentenceFirst],
+          end: b.end[last],
+          triggers,
+          titles: firstHead >= 0,
+          roleFrom: firstHead >= 0 ? b.end[firstHead] : 0,
+          roleTo: firstHead >= 0 ? b.end[Math.min(lastHead + ROLE_REACH, last)] : 0,
+        };
+        if (triggers && this.eager) entry.sentence = makeSentence(text, article, b, sentenceFirst, last, hits);
+        out.push(entry);
+      }
       hits.length = 0;
       interesting = false;
+      triggers = false;
+      firstHead = -1;
+      lastHead = -1;
     };
     const n = b.count;
     const headline = article.headline;
+    const softGap = b.softGap;
     for (let t = 0; t < n; t++) {
       const start = b.start[t];
-      if (t > sentenceFirst && !(start - b.end[t - 1] === 1 && text.charCodeAt(start - 1) === 32)) {
+      // Only spaces or a hyphen before the token (softGap) never end a sentence.
+      if (t > sentenceFirst && softGap[t] === 0) {
         const inHeadline = headline !== undefined && start < headline.end && start >= headline.start;
         if (gapInfo(text, b.end[t - 1], start) & GAP_STOP && !inHeadline) {
           flush(t - 1);
           sentenceFirst = t;
         }
       }
+      const hit = lookupHit(lex, b, t);
+      if (hit === undefined) continue;
       while (skipIndex < skip.length && skip[skipIndex].end <= start) skipIndex++;
-      const inBoilerplate = skipIndex < skip.length && skip[skipIndex].start <= start;
-      const hit = inBoilerplate ? undefined : lookupHit(this.lex, b, t);
-      if (hit) {
-        hits[t - sentenceFirst] = hit;
-        interesting = true;
+      if (skipIndex < skip.length && skip[skipIndex].start <= start) continue; // In boilerplate.
+      hits[t - sentenceFirst] = hit;
+      interesting = true;
+      if (hit.kind === 'meeting' || hit.kind === 'statement') triggers = true;
+      else if (hit.kind === 'title' && hit.head) {
+        if (firstHead < 0) firstHead = t;
+        lastHead = t;
       }
     }
     flush(n - 1);
@@ -370,21 +430,30 @@ export class SentenceCollector {
 }
 
 const ownBuffer = new TokenBuffer();
+const ownHits: (LexHit | undefined)[] = [];
 
-/** The sentences of one article that hold a trigger or a title word, tokenizing it here. */
-export function collectSentences(text: string, article: Article, lex: Lexicon = getLexicon()): Sentence[] {
-  const collector = new SentenceCollector(lex);
-  for (let from = article.start; from < article.end; ) {
-    let to = article.end;
-    if (to - from > CHUNK) {
-      const nl = text.lastIndexOf('\n', from + CHUNK);
-      to = nl > from ? nl + 1 : from + CHUNK;
-    }
-    ownBuffer.fill(text, from, to);
-    collector.add(text, article, 0, ownBuffer);
-    from = to;
+/**
+ * The tokens of a collected sentence, made on first use by tokenizing its text again: a sentence
+ * lies within one piece of the analyzer's buffer, so its tokens, their hashes and hits are the same.
+ */
+export function sentenceOf(text: string, article: Article, entry: SentenceEntry, lex: Lexicon = getLexicon()): Sentence {
+  if (entry.sentence) return entry.sentence;
+  const b = ownBuffer;
+  b.fill(text, entry.start, entry.end);
+  const skip = article.boilerplate;
+  let skipIndex = 0;
+  ownHits.length = 0;
+  for (let t = 0; t < b.count; t++) {
+    const hit = lookupHit(lex, b, t);
+    if (hit === undefined) continue;
+    const start = b.start[t];
+    while (skipIndex < skip.length && skip[skipIndex].end <= start) skipIndex++;
+    if (skipIndex < skip.length && skip[skipIndex].start <= start) continue;
+    ownHits[t] = hit;
   }
-  return collector.sentences[0] ?? [];
+  entry.sentence = makeSentence(text, article, b, 0, b.count - 1, ownHits);
+  ownHits.length = 0;
+  return entry.sentence;
 }
 
 function makeSentence(text: string, article: Article, b: TokenBuffer, first: number, last: number, hits: (LexHit | undefined)[]): Sentence {
