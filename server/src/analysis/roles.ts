@@ -223,8 +223,10 @@ export function articleRoles(
     }
     let r = 0;
     for (const e of entries) {
-      if (!e.titles) continue;
+      // A title word is tried only against the roles whose title starts with its stem.
+      if (!e.heads.some((stem) => byFirst.has(stem))) continue;
       const { s, at } = tokensOf(text, article, e, mentions);
+      while (r < w.roles.length && w.roles[r].sentence.start < s.start) r++;
       const own: RoleInfo[] = [];
       while (r < w.roles.length && w.roles[r].sentence === s) own.push(w.roles[r++]);
       findTitleHits(text, s, at, mentions, w, info, own, byFirst);

@@ -54,8 +54,11 @@ export type LexHit = {
 } & (
   | { kind: 'meeting'; row: MeetingRow; pos: 'verb' | 'noun'; pre: string; tense: 'past' | 'present' | 'future' | 'noun'; definite: boolean; suffix: string }
   | { kind: 'statement'; row: StatementRow; pre: string; tense: 'past' | 'present' | 'future' }
-  /** `head`: no preposition stands before the title (بـ، لـ، كـ make it a complement), so it may head a role phrase. */
-  | { kind: 'title'; row: TitleRow; pre: string; head: boolean }
+  /**
+   * `head`: no preposition stands before the title (بـ، لـ، كـ make it a complement), so it may head
+   * a role phrase; `stem`: the form without its proclitics (canonToken in roles.ts).
+   */
+  | { kind: 'title'; row: TitleRow; pre: string; head: boolean; stem: string }
   | { kind: 'delegation'; pre: string }
   | { kind: 'dual'; pre: string }
 );
@@ -121,7 +124,8 @@ export interface Tok extends Span {
   gap: number;
   /** Word classes (K.*). */
   cls: number;
-  hit?: LexHit;
+  /** The trigger, title… this token is, if any (always present, so that every Tok has one shape). */
+  hit: LexHit | undefined;
 }
 
 export interface Sentence extends Span {
@@ -211,7 +215,7 @@ export function getLexicon(): Lexicon {
       }
     }
   }
-  for (const row of TITLES) for (const t of words(row.forms)) for (const p of NOUN_PREFIXES) add(attach(p, t), { kind: 'title', row, pre: p, head: !/^[وف]?[بلك]/.test(p) });
+  for (const row of TITLES) for (const t of words(row.forms)) for (const p of NOUN_PREFIXES) add(attach(p, t), { kind: 'title', row, pre: p, head: !/^[وف]?[بلك]/.test(p), stem: t });
   for (const d of words(DELEGATION)) for (const p of NOUN_PREFIXES) add(attach(p, d), { kind: 'delegation', pre: p });
   for (const d of words(DUAL_SPEAKERS)) for (const p of ['', 'و', 'ف']) add(p + d, { kind: 'dual', pre: p });
   const filter = new Uint32Array(FILTER_BITS >>> 5);
@@ -332,6 +336,8 @@ export interface SentenceEntry extends Span {
   triggers: boolean;
   /** A title word that may head a role phrase (one without a preposition) stands in the sentence. */
   titles: boolean;
+  /** The stems of those title words (وزير، رئيس), in order, with repeats. */
+  heads: readonly string[];
   /**
    * A role phrase needs a person's name to start within ROLE_REACH tokens after such a title word:
    * the offsets [roleFrom, roleTo) hold every place where it may start (empty when there is no title).
@@ -379,6 +385,7 @@ export class SentenceCollector {
     let triggers = false;
     let firstHead = -1;
     let lastHead = -1;
+    let heads: string[] = [];
     const hits = this.hits;
     hits.length = 0;
     const flush = (last: number) => {
@@ -388,6 +395,7 @@ export class SentenceCollector {
           end: b.end[last],
           triggers,
           titles: firstHead >= 0,
+          heads: heads.length ? heads : NO_HEADS,
           roleFrom: firstHead >= 0 ? b.end[firstHead] : 0,
           roleTo: firstHead >= 0 ? b.end[Math.min(lastHead + ROLE_REACH, last)] : 0,
         };
@@ -399,6 +407,7 @@ export class SentenceCollector {
       triggers = false;
       firstHead = -1;
       lastHead = -1;
+      if (heads.length) heads = [];
     };
     const n = b.count;
     const headline = article.headline;
@@ -423,12 +432,14 @@ export class SentenceCollector {
       else if (hit.kind === 'title' && hit.head) {
         if (firstHead < 0) firstHead = t;
         lastHead = t;
+        heads.push(hit.stem);
       }
     }
     flush(n - 1);
   }
 }
 
+const NO_HEADS: readonly string[] = [];
 const ownBuffer = new TokenBuffer();
 const ownHits: (LexHit | undefined)[] = [];
 
@@ -456,24 +467,53 @@ export function sentenceOf(text: string, article: Article, entry: SentenceEntry,
   return entry.sentence;
 }
 
+/** A folded word with what the rules ask of it, computed once per distinct word. */
+interface Word {
+  norm: string;
+  bare: string;
+  cls: number;
+}
+
+/**
+ * Words seen in sentences, by the hash the tokenizer already computed: a news text repeats a small
+ * vocabulary, so most tokens get their strings and word classes without building a string or
+ * hashing one. A direct-mapped cache (a word replaces the one in its slot), so its size is bounded.
+ */
+const WORD_SLOTS = 1 << 16;
+const wordHash = new Int32Array(WORD_SLOTS);
+const wordSlot: (Word | undefined)[] = new Array<Word | undefined>(WORD_SLOTS).fill(undefined);
+
+function wordAt(b: TokenBuffer, t: number): Word {
+  const h = b.hash[t];
+  const from = b.normStart[t];
+  const n = b.normLen[t];
+  const slot = (h ^ (h >>> 16)) & (WORD_SLOTS - 1);
+  const known = wordSlot[slot];
+  if (known !== undefined && wordHash[slot] === h && known.norm.length === n) {
+    const norm = b.norm;
+    let k = 0;
+    while (k < n && norm[from + k] === known.norm.charCodeAt(k)) k++;
+    if (k === n) return known;
+  }
+  const norm = foldedString(b, from, from + n);
+  const bare = bareOf(norm);
+  const word: Word = { norm, bare, cls: classOf(norm, bare) };
+  wordHash[slot] = h;
+  wordSlot[slot] = word;
+  return word;
+}
+
 function makeSentence(text: string, article: Article, b: TokenBuffer, first: number, last: number, hits: (LexHit | undefined)[]): Sentence {
   const toks: Tok[] = [];
   let triggers = false;
   for (const h of hits) if (h && (h.kind === 'meeting' || h.kind === 'statement')) triggers = true;
-  // Tokens' folded code units are back to back in the buffer: one string for the sentence, sliced per token.
-  const base = b.normStart[first];
-  const all = foldedString(b, base, b.normStart[last] + b.normLen[last]);
   for (let t = first; t <= last; t++) {
-    const norm = all.slice(b.normStart[t] - base, b.normStart[t] - base + b.normLen[t]);
+    const word = wordAt(b, t);
     const g = t > first && !(b.start[t] - b.end[t - 1] === 1 && text.charCodeAt(b.end[t - 1]) === 32) ? gapInfo(text, b.end[t - 1], b.start[t]) : 0;
     // A sentence end inside a sentence happens only in a headline («..»): a hard gap all the same.
     const gap = (g & GAP_HARD) | (g & GAP_STOP ? GAP_OTHER : 0);
-    const bare = bareOf(norm);
     // Word classes serve the event rules, which read only sentences with a trigger.
-    const tok: Tok = { start: b.start[t], end: b.end[t], norm, bare, gap, cls: triggers ? classOf(norm, bare) : 0 };
-    const hit = hits[t - first];
-    if (hit) tok.hit = hit;
-    toks.push(tok);
+    toks.push({ start: b.start[t], end: b.end[t], norm: word.norm, bare: word.bare, gap, cls: triggers ? word.cls : 0, hit: hits[t - first] });
   }
   const start = toks[0].start;
   const end = toks[toks.length - 1].end;
