@@ -7,7 +7,7 @@
  * place of the ministry («كبير مساعدي أمير عبداللهيان»), is a title mention of that person.
  */
 import { TITLE_GLUE } from './event-lexicon';
-import { GAP_HARD, sentenceOf, wordSet, type Sentence, type SentenceEntry, type Tok } from './sentences';
+import { GAP_HARD, sentenceOf, tokenMap, wordSet, type Sentence, type SentenceEntry, type Tok, type TokenMap } from './sentences';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { Article, Mention, RolePhrase } from './types';
 
@@ -79,7 +79,7 @@ export interface ArticleWork {
   article: Article;
   /** The sentences whose tokens were made, in text order, and their mention maps (`SentenceEntry.at`). */
   sentences: Sentence[];
-  maps: Int32Array[];
+  maps: TokenMap[];
   roles: RoleInfo[];
   titleHits: TitleHit[];
 }
@@ -132,9 +132,9 @@ function complementWord(tok: Tok): boolean {
 }
 
 /** For each token of a sentence, the index of the mention that covers it, or -1. */
-export function mentionIndex(sentence: Sentence, mentions: Mention[]): Int32Array {
+export function mentionIndex(sentence: Sentence, mentions: Mention[]): TokenMap {
   const toks = sentence.toks;
-  const at = new Int32Array(toks.length).fill(-1);
+  const at = tokenMap(toks.length);
   // Mentions never overlap, so their ends are sorted like their starts: the first one that ends
   // after the sentence's start is found by bisection.
   let lo = 0;
@@ -174,7 +174,7 @@ function mayHoldRole(e: SentenceEntry, mentions: Mention[], from: number): boole
 }
 
 /** The tokens of a sentence and its mention map, made on first use. */
-function tokensOf(text: string, article: Article, e: SentenceEntry, mentions: Mention[]): { s: Sentence; at: Int32Array } {
+function tokensOf(text: string, article: Article, e: SentenceEntry, mentions: Mention[]): { s: Sentence; at: TokenMap } {
   const s = sentenceOf(text, article, e);
   e.at ??= mentionIndex(s, mentions);
   return { s, at: e.at };
@@ -242,7 +242,7 @@ export function articleRoles(
   return w;
 }
 
-function findRolePhrases(text: string, s: Sentence, at: Int32Array, mentions: Mention[], out: RoleInfo[]): void {
+function findRolePhrases(text: string, s: Sentence, at: TokenMap, mentions: Mention[], out: RoleInfo[]): void {
   const toks = s.toks;
   for (let n = 1; n < toks.length; n++) {
     const mi = at[n];
@@ -315,7 +315,7 @@ function findRolePhrases(text: string, s: Sentence, at: Int32Array, mentions: Me
 function findTitleHits(
   text: string,
   s: Sentence,
-  at: Int32Array,
+  at: TokenMap,
   mentions: Mention[],
   w: ArticleWork,
   info: EntityInfo,
@@ -323,11 +323,11 @@ function findTitleHits(
   byFirst: Map<string, RoleInfo[]>,
 ): void {
   const toks = s.toks;
-  const inOwn = new Uint8Array(toks.length);
+  const inOwn = tokenMap(toks.length);
   for (const r of own) inOwn.fill(1, r.from, r.to + 1);
   for (let j = 0; j < toks.length; j++) {
     if (!isTitle(toks[j]) || hasPreposition(toks[j]) || at[j] >= 0) continue;
-    if (inOwn[j]) continue;
+    if (inOwn[j] === 1) continue;
     let best: { role: RoleInfo; end: number; actorEnd: number } | undefined;
     let ambiguous = false;
     const candidates = byFirst.get(canonToken(toks[j]));
@@ -370,7 +370,7 @@ function findTitleHits(
  */
 function matchTitle(
   toks: Tok[],
-  at: Int32Array,
+  at: TokenMap,
   mentions: Mention[],
   j: number,
   role: RoleInfo,

@@ -323,6 +323,19 @@ function bareOf(n: string): string {
   return n.length === 3 && SHORT_AFTER_WAW.has(n.slice(1)) ? n.slice(1) : n;
 }
 
+/**
+ * For each token of a sentence, an index (of the mention or the actor that covers it) or -1. A plain
+ * array: rules make one or two per sentence, and a small typed array costs far more to allocate.
+ */
+export type TokenMap = number[];
+
+/** A TokenMap of `n` tokens, all -1. */
+export function tokenMap(n: number): TokenMap {
+  const map: TokenMap = [];
+  for (let i = 0; i < n; i++) map.push(-1);
+  return map;
+}
+
 /** How many tokens a role phrase's title may stand before the name (roles.ts walks back as far). */
 export const ROLE_REACH = 16;
 
@@ -347,7 +360,7 @@ export interface SentenceEntry extends Span {
   /** The tokens, made at collection (trigger sentences when the outline is wanted) or on demand. */
   sentence?: Sentence;
   /** For each token, the index of the mention that covers it (roles.ts), once computed. */
-  at?: Int32Array;
+  at?: TokenMap;
 }
 
 /**
