@@ -7,7 +7,9 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import fc from 'fast-check';
 import { Analyzer } from '../../server/src/analysis/analyzer';
+import { foldSpaces } from '../../server/src/analysis/events';
 import type { Analysis, EventActor, OutlineNode } from '../../server/src/analysis/types';
 import { eventsToCsv, EVENT_CSV_COLUMNS } from '../../server/src/cli/events-csv';
 import { KnowledgeBase } from '../../server/src/knowledge/knowledge-base';
@@ -583,5 +585,20 @@ describe('events: robustness', () => {
     };
     a.outline.forEach((n) => walk(n));
     assert.strictEqual(a.outline[1].children.length, 3);
+  });
+});
+
+describe('events: folding spaces in a gist', () => {
+  it('equals replace(/\\s+/g, " ") on any text', () => {
+    const chars = [' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u2003', '\u200a', '\u202f', '\u3000', '\ufeff', '\u0085', '\u180e', '\u200b', 'ا', 'b', '،'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 40 }), (parts) => {
+        const s = parts.join('');
+        assert.strictEqual(foldSpaces(s), s.replace(/\s+/g, ' '));
+      }),
+      { numRuns: 2000 },
+    );
+    assert.strictEqual(foldSpaces('a b'), 'a b');
+    assert.strictEqual(foldSpaces('  a \t b  '), ' a b ');
   });
 });

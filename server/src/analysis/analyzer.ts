@@ -4,14 +4,14 @@
  */
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import { segmentArticles } from './articles';
-import { extractEvents } from './events';
+import { articleOutline } from './events';
 import { findCandidates, type CandidateOptions } from './candidates';
 import { Gazetteer } from './gazetteer';
 import { matchMentions, newArticleState } from './match';
-import { entityInfoFromKb, extractRoles, mergeMentions } from './roles';
+import { articleRoles, entityInfoFromKb, mergeMentions, type EntityInfo } from './roles';
 import { SentenceCollector } from './sentences';
 import { TokenBuffer } from './tokenize';
-import type { Analysis, Article, EntitySummary, Mention } from './types';
+import type { Analysis, Article, EntitySummary, Mention, OutlineNode, RolePhrase } from './types';
 
 /** Text is tokenized in pieces of about this many code units, cut at a line break or a space. */
 const CHUNK = 1 << 18;
@@ -69,6 +69,34 @@ export function matchArticle(
   }
 }
 
+/** What the rules found in one article. */
+export interface ArticleRules {
+  roles: RolePhrase[];
+  /** Title mentions, sorted, not yet merged with the article's other mentions. */
+  titleMentions: Mention[];
+  outline?: OutlineNode;
+}
+
+/**
+ * Role phrases, title mentions and (with `outline`) the outline node of one article, once
+ * matchArticle has filled `mentions` (from index `firstMention` on) and `sentences` with it. Shared by
+ * `Analyzer.analyze` and `IncrementalAnalyzer`. Nothing of the article's sentences outlives the call.
+ */
+export function articleRules(
+  text: string,
+  article: Article,
+  index: number,
+  sentences: SentenceCollector,
+  mentions: Mention[],
+  firstMention: number,
+  info: EntityInfo,
+  outline: boolean,
+): ArticleRules {
+  const w = articleRoles(text, article, index, sentences.take(), mentions, firstMention, info, outline);
+  const titleMentions = w.titleHits.map((h) => h.mention).sort((a, b) => a.start - b.start);
+  return { roles: w.roles.map((r) => r.phrase), titleMentions, ...(outline ? { outline: articleOutline(text, w, mentions, info) } : {}) };
+}
+
 export class Analyzer {
   readonly gazetteer: Gazetteer;
   private readonly buf = new TokenBuffer();
@@ -80,16 +108,26 @@ export class Analyzer {
   /** Analyses a whole text. Offsets in the result are UTF-16 indices into `text`. */
   analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     const articles = segmentArticles(text);
+    const withOutline = options.outline !== false;
     const mentions: Mention[] = [];
-    const sentences = new SentenceCollector();
+    const titleMentions: Mention[] = [];
+    const roles: RolePhrase[] = [];
+    const outline: OutlineNode[] = [];
+    const sentences = new SentenceCollector(withOutline);
     const candidates = { ...DEFAULT_CANDIDATES, ...options.candidates };
-    articles.forEach((article, index) => matchArticle(text, article, index, this.buf, this.gazetteer, candidates, mentions, sentences));
-    // Role phrases and title mentions, then meetings and statements (see roles.ts and events.ts).
     const info = entityInfoFromKb(this.kb);
-    const found = extractRoles(text, articles, mentions, info, sentences);
-    const all = mergeMentions(mentions, found.titleMentions);
-    const outline = options.outline === false ? [] : extractEvents(text, articles, all, found, info);
-    return { length: text.length, mentions: all, entities: summarize(all), articles, roles: found.roles, outline };
+    // Article by article, so that an article's sentences and work objects are garbage once it is done.
+    articles.forEach((article, index) => {
+      const first = mentions.length;
+      matchArticle(text, article, index, this.buf, this.gazetteer, candidates, mentions, sentences);
+      // Role phrases and title mentions, then meetings and statements (see roles.ts and events.ts).
+      const found = articleRules(text, article, index, sentences, mentions, first, info, withOutline);
+      for (const r of found.roles) roles.push(r);
+      for (const m of found.titleMentions) titleMentions.push(m);
+      if (found.outline) outline.push(found.outline);
+    });
+    const all = mergeMentions(mentions, titleMentions);
+    return { length: text.length, mentions: all, entities: summarize(all), articles, roles, outline };
   }
 }
 

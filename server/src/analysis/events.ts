@@ -1,8 +1,8 @@
 /**
  * Meetings and statements: the outline of each article (article → meetings → statements).
  *
- * The rules run on the sentences that `collectSentences` kept (those with a trigger or a title word),
- * token by token, with the tables of event-lexicon.ts. For each sentence, actors are found first (named
+ * The rules run on the sentences that hold a trigger (sentences.ts), token by token, with the tables
+ * of event-lexicon.ts. For each sentence, actors are found first (named
  * entities, role phrases, title mentions, delegations, «الجانبان», «البيان الختامي», «الدول الضامنة»,
  * described parties such as «سفيري العراق ولبنان»); then meeting triggers, then statement triggers.
  * Mentions of one meeting are merged: «هذا اللقاء» refers to the meeting in focus, and a mention whose
@@ -19,8 +19,8 @@ import {
   type Needs,
 } from './event-lexicon';
 import { normalizeArabic } from './normalize';
-import { canonToken, NO_ENTITY_INFO, type ArticleWork, type EntityInfo, type RoleInfo, type RoleResult, type TitleHit } from './roles';
-import { GAP_COMMA, GAP_HARD, K, normalizedWords, wordSet, type LexHit, type Sentence, type Tok } from './sentences';
+import { canonToken, NO_ENTITY_INFO, type ArticleWork, type EntityInfo, type RoleInfo, type TitleHit } from './roles';
+import { GAP_COMMA, GAP_HARD, K, normalizedWords, tokenMap, wordSet, type LexHit, type Sentence, type Tok, type TokenMap } from './sentences';
 import type { Article, EventActor, Mention, OutlineNode, Span } from './types';
 
 type ActorKind = 'person' | 'country' | 'organization' | 'location' | 'adjective' | 'dual' | 'document' | 'group' | 'text' | 'delegation';
@@ -128,7 +128,7 @@ class ArticleEvents {
     for (const h of this.w.titleHits) push(this.hitsOf, h.sentence, h);
     // Only sentences with a trigger can hold a meeting, a statement or what they need (groups, documents).
     const sentences: Sentence[] = [];
-    const maps: Int32Array[] = [];
+    const maps: TokenMap[] = [];
     this.w.sentences.forEach((s, k) => {
       if (!s.triggers) return;
       sentences.push(s);
@@ -140,7 +140,7 @@ class ArticleEvents {
   }
 
   /** «البلدان الضامنة لعملية أستانا “روسيا وإيران وتركيا”»: the group's members, for «الدول الضامنة» later. */
-  private defineGroups(s: Sentence, at: Int32Array): void {
+  private defineGroups(s: Sentence, at: TokenMap): void {
     const toks = s.toks;
     for (let i = 0; i + 1 < toks.length; i++) {
       if (!is(K.GROUP_HEAD, toks[i]) || toks[i + 1].gap & GAP_HARD || !toks[i + 1].norm.startsWith('ال')) continue;
@@ -160,10 +160,10 @@ class ArticleEvents {
 
   // ---------------------------------------------------------------- actors
 
-  private actors(s: Sentence, at: Int32Array): { list: Actor[]; of: Int32Array } {
+  private actors(s: Sentence, at: TokenMap): { list: Actor[]; of: TokenMap } {
     const toks = s.toks;
     const list: Actor[] = [];
-    const of = new Int32Array(toks.length).fill(-1);
+    const of = tokenMap(toks.length);
     const place = (a: Actor, override = false) => {
       for (let k = a.from; k <= a.to; k++) if (!override && of[k] >= 0) return;
       const index = list.length;
@@ -269,7 +269,7 @@ class ArticleEvents {
 
   // ---------------------------------------------------------------- sentences
 
-  private sentence(s: Sentence, at: Int32Array, index: number): void {
+  private sentence(s: Sentence, at: TokenMap, index: number): void {
     const toks = s.toks;
     const { list, of } = this.actors(s, at);
     // Occasions and topics matter to meetings only; most sentences hold statements alone.
@@ -439,7 +439,7 @@ class ArticleEvents {
   }
 
   /** A meeting noun with its own modifiers (الاجتماع الدولي العشرين، قمة ثلاثية): a named meeting. */
-  private modified(toks: Tok[], i: number, of: Int32Array): boolean {
+  private modified(toks: Tok[], i: number, of: TokenMap): boolean {
     const n = toks[i + 1];
     if (!n || n.gap & GAP_HARD) return false;
     if (of[i + 1] >= 0) return false;
@@ -475,7 +475,7 @@ class ArticleEvents {
   }
 
   /** Actors that follow a topic word (حول سوريا، بشأن …) name what is talked about, not who meets. */
-  private topics(toks: Tok[], list: Actor[], of: Int32Array): Set<Actor> {
+  private topics(toks: Tok[], list: Actor[], of: TokenMap): Set<Actor> {
     const out = new Set<Actor>();
     for (let i = 0; i + 1 < toks.length; i++) {
       if (!is(K.TOPIC, toks[i])) continue;
@@ -490,7 +490,7 @@ class ArticleEvents {
     return out;
   }
 
-  private placeOf(toks: Tok[], around: number, list: Actor[], of: Int32Array, occasion: ReadonlySet<number>, topics: Set<Actor>): { actor: EventActor; country?: string } | undefined {
+  private placeOf(toks: Tok[], around: number, list: Actor[], of: TokenMap, occasion: ReadonlySet<number>, topics: Set<Actor>): { actor: EventActor; country?: string } | undefined {
     // Within a window around the trigger, so that a very long sentence stays linear.
     for (let i = Math.max(0, around - 30); i + 1 < toks.length && i <= around + 30; i++) {
       if (toks[i].bare !== 'في' || occasion.has(i)) continue;
@@ -517,7 +517,7 @@ class ArticleEvents {
     i: number,
     hit: Extract<LexHit, { kind: 'meeting' }>,
     list: Actor[],
-    of: Int32Array,
+    of: TokenMap,
     topics: Set<Actor>,
     occasion: ReadonlySet<number>,
   ): { participants: { actor: EventActor; leadsFor?: string }[]; visited?: string } {
@@ -586,7 +586,7 @@ class ArticleEvents {
   }
 
   /** Who the subject meets: actors after the verb (مع X، X و Y), up to a list stop or another clause. */
-  private objects(toks: Tok[], from: number, list: Actor[], of: Int32Array, topics: Set<Actor>, occasion: ReadonlySet<number>, take: (a: Actor) => boolean): void {
+  private objects(toks: Tok[], from: number, list: Actor[], of: TokenMap, topics: Set<Actor>, occasion: ReadonlySet<number>, take: (a: Actor) => boolean): void {
     let found = 0;
     let skipped = 0;
     for (let k = from; k < toks.length && k - from < 24; k++) {
@@ -619,7 +619,7 @@ class ArticleEvents {
     i: number,
     hit: Extract<LexHit, { kind: 'statement' }>,
     list: Actor[],
-    of: Int32Array,
+    of: TokenMap,
     sentenceMeeting: Meeting | undefined,
   ): { speakers: EventActor[]; contentFrom: number; document?: { meeting?: Meeting } } {
     const actorAt = (k: number) => (k >= 0 && k < toks.length && of[k] >= 0 ? list[of[k]] : undefined);
@@ -681,7 +681,7 @@ class ArticleEvents {
   }
 
   /** Skips what stands between the subject and what was said: «في هذا اللقاء»، «، خلال لقاء …،»، «على»، «أن». */
-  private skipToContent(toks: Tok[], from: number, to: number, list: Actor[], of: Int32Array): number {
+  private skipToContent(toks: Tok[], from: number, to: number, list: Actor[], of: TokenMap): number {
     let k = from;
     for (let guard = 0; guard < 6 && k < to; guard++) {
       const t = toks[k];
@@ -723,14 +723,14 @@ class ArticleEvents {
   }
 
   private gist(start: number, end: number): string {
-    // Punctuation is trimmed at both ends by hand (linear, no regex over long runs); one regex folds spaces.
+    // Punctuation is trimmed at both ends by hand (linear, no regex over long runs), and spaces folded.
     const lead = '،,:؛;"“”«»-–— \t\n\r\u00a0';
     const trail = '،,:؛;.-–— \t\n\r\u00a0';
     while (start < end && lead.includes(this.text[start])) start++;
     const cutEarly = end > start + GIST_MAX * 2;
     if (cutEarly) end = start + GIST_MAX * 2;
     while (end > start && trail.includes(this.text[end - 1])) end--;
-    const s = this.text.slice(start, end).replace(/\s+/g, ' ');
+    const s = foldSpaces(this.text.slice(start, end));
     if (s.length <= GIST_MAX && !cutEarly) return s;
     const cut = s.lastIndexOf(' ', GIST_MAX);
     return s.slice(0, cut > GIST_MAX / 2 ? cut : GIST_MAX).replace(/[\s،,:؛;]+$/, '') + '…';
@@ -808,6 +808,29 @@ class ArticleEvents {
   }
 }
 
+/** What the regular expression \s matches. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** `s.replace(/\s+/g, ' ')`, without building a new string when every run is one plain space already. */
+export function foldSpaces(s: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!isSpace(c)) continue;
+    let j = i + 1;
+    while (j < s.length && isSpace(s.charCodeAt(j))) j++;
+    if (c !== 32 || j !== i + 1) {
+      out += s.slice(from, i) + ' ';
+      from = j;
+    }
+    i = j - 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
+}
+
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
@@ -846,15 +869,10 @@ function addParticipant(m: Meeting, actor: EventActor, leadsFor?: string, front 
 }
 
 /**
- * The outline of every article: meetings with their statements, and statements made outside any
- * meeting. `roles` is the result of extractRoles on the same text (its sentences are reused);
- * `mentions` are the final mentions, title mentions included.
+ * The outline node of one article: its meetings with their statements, and statements made outside
+ * any meeting. `w` is what articleRoles found in the article (its trigger sentences with their
+ * mention maps, role phrases and title mentions); `mentions` are the mentions those maps index.
  */
-export function extractEvents(text: string, articles: Article[], mentions: Mention[], roles: RoleResult, info: EntityInfo = NO_ENTITY_INFO): OutlineNode[] {
-  // The sentences and their mention maps come from extractRoles (one tokenizing pass); title mentions
-  // are read from its hits, so `mentions` (the merged list) is not indexed again.
-  void articles;
-  void mentions;
-  return roles.work.map((w) => new ArticleEvents(text, w, roles.mentions, info).run());
+export function articleOutline(text: string, w: ArticleWork, mentions: Mention[], info: EntityInfo = NO_ENTITY_INFO): OutlineNode {
+  return new ArticleEvents(text, w, mentions, info).run();
 }
-

@@ -13,11 +13,11 @@
  * matching), so they are always exactly those of a full analysis.
  */
 import type { Analyzer } from './analyzer';
-import { DEFAULT_CANDIDATES, matchArticle, summarize } from './analyzer';
+import { articleRules, DEFAULT_CANDIDATES, matchArticle, summarize } from './analyzer';
 import { segmentArticles } from './articles';
 import type { CandidateOptions } from './candidates';
-import { extractEvents } from './events';
-import { entityInfoFromKb, extractRoles, mergeMentions, type EntityInfo } from './roles';
+import { entityInfoFromKb, mergeMentions, type EntityInfo } from './roles';
+import { SentenceCollector } from './sentences';
 import { TokenBuffer } from './tokenize';
 import type { Analysis, Article, Mention, OutlineNode, RolePhrase } from './types';
 
@@ -139,6 +139,7 @@ function shiftOutline(n: OutlineNode, d: number): OutlineNode {
 export class IncrementalAnalyzer {
   private previous: Previous | undefined;
   private readonly buf = new TokenBuffer();
+  private readonly sentences = new SentenceCollector();
   private readonly candidates: CandidateOptions;
   private readonly info: EntityInfo;
   lastStats: IncrementalStats = { articles: 0, reused: 0, analysed: 0, analysedChars: 0 };
@@ -233,13 +234,9 @@ export class IncrementalAnalyzer {
   /** One article, exactly as `Analyzer.analyze` does it (same chunks, same passes, fresh state). */
   private analyseArticle(text: string, article: Article, index: number, withOutline: boolean): ArticleResult {
     const mentions: Mention[] = [];
-    matchArticle(text, article, index, this.buf, this.analyzer.gazetteer, this.candidates, mentions);
-    // Roles, title mentions and the outline are per article too: run them on this article alone.
-    const found = extractRoles(text, [article], mentions, this.info);
-    for (const w of found.work) w.index = index;
-    const titles = found.titleMentions.map((m) => (m.article === index ? m : { ...m, article: index }));
-    const all = mergeMentions(mentions, titles);
-    const outline = withOutline ? extractEvents(text, [article], all, found, this.info)[0] : undefined;
-    return { article, mentions: all, roles: found.roles, outline };
+    this.sentences.eager = withOutline;
+    matchArticle(text, article, index, this.buf, this.analyzer.gazetteer, this.candidates, mentions, this.sentences);
+    const found = articleRules(text, article, index, this.sentences, mentions, 0, this.info, withOutline);
+    return { article, mentions: mergeMentions(mentions, found.titleMentions), roles: found.roles, outline: found.outline };
   }
 }

@@ -7,7 +7,7 @@
  * place of the ministry («كبير مساعدي أمير عبداللهيان»), is a title mention of that person.
  */
 import { TITLE_GLUE } from './event-lexicon';
-import { collectSentences, GAP_HARD, getLexicon, wordSet, type Sentence, type SentenceCollector, type Tok } from './sentences';
+import { GAP_HARD, sentenceOf, tokenMap, wordSet, type Sentence, type SentenceEntry, type Tok, type TokenMap } from './sentences';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { Article, Mention, RolePhrase } from './types';
 
@@ -73,25 +73,15 @@ export interface TitleHit {
   role: RoleInfo;
 }
 
-/** Per article: the sentences the rules look at, the role phrases and the title mentions. */
+/** Per article: the sentences the rules looked at, the role phrases and the title mentions. */
 export interface ArticleWork {
   index: number;
   article: Article;
+  /** The sentences whose tokens were made, in text order, and their mention maps (`SentenceEntry.at`). */
   sentences: Sentence[];
-  /** Per sentence, the index in RoleResult.mentions of the mention that covers each token, or -1. */
-  maps: Int32Array[];
+  maps: TokenMap[];
   roles: RoleInfo[];
   titleHits: TitleHit[];
-}
-
-export interface RoleResult {
-  roles: RolePhrase[];
-  /** Title mentions (form "title", reason "role"), sorted, overlapping no other mention. */
-  titleMentions: Mention[];
-  /** Kept for extractEvents, so that the text is tokenized once. */
-  work: ArticleWork[];
-  /** The mentions the maps index (without the title mentions). */
-  mentions: Mention[];
 }
 
 /** Function words and adverbs that never stand inside a title. */
@@ -142,18 +132,25 @@ function complementWord(tok: Tok): boolean {
 }
 
 /** For each token of a sentence, the index of the mention that covers it, or -1. */
-export function mentionIndex(sentence: Sentence, mentions: Mention[], fromMention: number): { at: Int32Array; next: number } {
+export function mentionIndex(sentence: Sentence, mentions: Mention[]): TokenMap {
   const toks = sentence.toks;
-  const at = new Int32Array(toks.length).fill(-1);
-  let m = fromMention;
-  while (m < mentions.length && mentions[m].end <= sentence.start) m++;
-  const first = m;
+  const at = tokenMap(toks.length);
+  // Mentions never overlap, so their ends are sorted like their starts: the first one that ends
+  // after the sentence's start is found by bisection.
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (mentions[mid].end <= sentence.start) lo = mid + 1;
+    else hi = mid;
+  }
+  let m = lo;
   for (let i = 0; i < toks.length && m < mentions.length; i++) {
     const tok = toks[i];
     while (m < mentions.length && mentions[m].end <= tok.start) m++;
     if (m < mentions.length && mentions[m].start < tok.end) at[i] = m;
   }
-  return { at, next: first };
+  return at;
 }
 
 /** The offset where a title token's mention starts: after و/ف and a preposition (للأمين → لأمين like the matcher). */
@@ -167,58 +164,85 @@ function titleStart(tok: Tok): number {
   return tok.start + drop;
 }
 
-/** Finds role phrases and title mentions in every article. */
-export function extractRoles(
-  text: string,
-  articles: Article[],
-  mentions: Mention[],
-  info: EntityInfo = NO_ENTITY_INFO,
-  collected?: SentenceCollector,
-): RoleResult {
-  const lex = getLexicon();
-  const roles: RolePhrase[] = [];
-  const titleMentions: Mention[] = [];
-  const work: ArticleWork[] = [];
-  let mentionCursor = 0;
-  articles.forEach((article, index) => {
-    const sentences = collected?.sentences[index] ?? collectSentences(text, article, lex);
-    const maps: Int32Array[] = [];
-    const w: ArticleWork = { index, article, sentences, maps, roles: [], titleHits: [] };
-    work.push(w);
-    for (const s of sentences) {
-      const { at, next } = mentionIndex(s, mentions, mentionCursor);
-      mentionCursor = next;
-      maps.push(at);
-      findRolePhrases(text, s, at, mentions, w.roles);
-    }
-    for (const r of w.roles) roles.push(r.phrase);
-    if (w.roles.length) {
-      // Roles by the first word of their title, so that each title word is tried against a few roles only.
-      // One role per person and title: an article that repeats a role phrase adds nothing to try.
-      const byFirst = new Map<string, RoleInfo[]>();
-      const seen = new Set<string>();
-      for (const r of w.roles) {
-        const key = `${r.phrase.entityId}\u0000${r.canon.join(' ')}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const list = byFirst.get(r.canon[0]);
-        if (list) list.push(r);
-        else byFirst.set(r.canon[0], [r]);
-      }
-      let r = 0;
-      sentences.forEach((s, k) => {
-        const own: RoleInfo[] = [];
-        while (r < w.roles.length && w.roles[r].sentence === s) own.push(w.roles[r++]);
-        findTitleHits(text, s, maps[k], mentions, w, info, own, byFirst);
-      });
-      for (const h of w.titleHits) titleMentions.push(h.mention);
-    }
-  });
-  titleMentions.sort((a, b) => a.start - b.start);
-  return { roles, titleMentions, work, mentions };
+/** True when a person's name starts where a role phrase's name may stand (see SentenceEntry.roleFrom). */
+function mayHoldRole(e: SentenceEntry, mentions: Mention[], from: number): boolean {
+  for (let m = from; m < mentions.length && mentions[m].start < e.roleTo; m++) {
+    const x = mentions[m];
+    if (x.start >= e.roleFrom && x.type === 'person' && x.form === 'name') return true;
+  }
+  return false;
 }
 
-function findRolePhrases(text: string, s: Sentence, at: Int32Array, mentions: Mention[], out: RoleInfo[]): void {
+/** The tokens of a sentence and its mention map, made on first use. */
+function tokensOf(text: string, article: Article, e: SentenceEntry, mentions: Mention[]): { s: Sentence; at: TokenMap } {
+  const s = sentenceOf(text, article, e);
+  e.at ??= mentionIndex(s, mentions);
+  return { s, at: e.at };
+}
+
+/**
+ * Finds the role phrases and title mentions of one article, from the sentences the collector kept.
+ * Tokens are made only for the sentences a rule reads: those where a person's name follows a title
+ * word closely enough, then, in an article that gave someone a role, those with a title word; with
+ * `outline`, the trigger sentences too (for events.ts, which reads `ArticleWork`).
+ *
+ * @param mentions the mentions of the text so far (sorted, without title mentions); `firstMention`
+ *   is the index of the article's first one.
+ */
+export function articleRoles(
+  text: string,
+  article: Article,
+  index: number,
+  entries: SentenceEntry[],
+  mentions: Mention[],
+  firstMention: number,
+  info: EntityInfo,
+  outline: boolean,
+): ArticleWork {
+  const w: ArticleWork = { index, article, sentences: [], maps: [], roles: [], titleHits: [] };
+  let cursor = firstMention;
+  for (const e of entries) {
+    if (!e.titles) continue;
+    while (cursor < mentions.length && mentions[cursor].start < e.roleFrom) cursor++;
+    if (!mayHoldRole(e, mentions, cursor)) continue;
+    const { s, at } = tokensOf(text, article, e, mentions);
+    findRolePhrases(text, s, at, mentions, w.roles);
+  }
+  if (w.roles.length) {
+    // Roles by the first word of their title, so that each title word is tried against a few roles only.
+    // One role per person and title: an article that repeats a role phrase adds nothing to try.
+    const byFirst = new Map<string, RoleInfo[]>();
+    const seen = new Set<string>();
+    for (const r of w.roles) {
+      const key = `${r.phrase.entityId}\u0000${r.canon.join(' ')}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const list = byFirst.get(r.canon[0]);
+      if (list) list.push(r);
+      else byFirst.set(r.canon[0], [r]);
+    }
+    let r = 0;
+    for (const e of entries) {
+      // A title word is tried only against the roles whose title starts with its stem.
+      if (!e.heads.some((stem) => byFirst.has(stem))) continue;
+      const { s, at } = tokensOf(text, article, e, mentions);
+      while (r < w.roles.length && w.roles[r].sentence.start < s.start) r++;
+      const own: RoleInfo[] = [];
+      while (r < w.roles.length && w.roles[r].sentence === s) own.push(w.roles[r++]);
+      findTitleHits(text, s, at, mentions, w, info, own, byFirst);
+    }
+  }
+  for (const e of entries) {
+    if (outline && e.triggers) tokensOf(text, article, e, mentions);
+    if (e.sentence && e.at) {
+      w.sentences.push(e.sentence);
+      w.maps.push(e.at);
+    }
+  }
+  return w;
+}
+
+function findRolePhrases(text: string, s: Sentence, at: TokenMap, mentions: Mention[], out: RoleInfo[]): void {
   const toks = s.toks;
   for (let n = 1; n < toks.length; n++) {
     const mi = at[n];
@@ -291,7 +315,7 @@ function findRolePhrases(text: string, s: Sentence, at: Int32Array, mentions: Me
 function findTitleHits(
   text: string,
   s: Sentence,
-  at: Int32Array,
+  at: TokenMap,
   mentions: Mention[],
   w: ArticleWork,
   info: EntityInfo,
@@ -299,11 +323,11 @@ function findTitleHits(
   byFirst: Map<string, RoleInfo[]>,
 ): void {
   const toks = s.toks;
-  const inOwn = new Uint8Array(toks.length);
+  const inOwn = tokenMap(toks.length);
   for (const r of own) inOwn.fill(1, r.from, r.to + 1);
   for (let j = 0; j < toks.length; j++) {
     if (!isTitle(toks[j]) || hasPreposition(toks[j]) || at[j] >= 0) continue;
-    if (inOwn[j]) continue;
+    if (inOwn[j] === 1) continue;
     let best: { role: RoleInfo; end: number; actorEnd: number } | undefined;
     let ambiguous = false;
     const candidates = byFirst.get(canonToken(toks[j]));
@@ -346,7 +370,7 @@ function findTitleHits(
  */
 function matchTitle(
   toks: Tok[],
-  at: Int32Array,
+  at: TokenMap,
   mentions: Mention[],
   j: number,
   role: RoleInfo,

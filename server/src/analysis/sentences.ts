@@ -54,7 +54,11 @@ export type LexHit = {
 } & (
   | { kind: 'meeting'; row: MeetingRow; pos: 'verb' | 'noun'; pre: string; tense: 'past' | 'present' | 'future' | 'noun'; definite: boolean; suffix: string }
   | { kind: 'statement'; row: StatementRow; pre: string; tense: 'past' | 'present' | 'future' }
-  | { kind: 'title'; row: TitleRow; pre: string }
+  /**
+   * `head`: no preposition stands before the title (بـ، لـ، كـ make it a complement), so it may head
+   * a role phrase; `stem`: the form without its proclitics (canonToken in roles.ts).
+   */
+  | { kind: 'title'; row: TitleRow; pre: string; head: boolean; stem: string }
   | { kind: 'delegation'; pre: string }
   | { kind: 'dual'; pre: string }
 );
@@ -120,7 +124,8 @@ export interface Tok extends Span {
   gap: number;
   /** Word classes (K.*). */
   cls: number;
-  hit?: LexHit;
+  /** The trigger, title… this token is, if any (always present, so that every Tok has one shape). */
+  hit: LexHit | undefined;
 }
 
 export interface Sentence extends Span {
@@ -210,7 +215,7 @@ export function getLexicon(): Lexicon {
       }
     }
   }
-  for (const row of TITLES) for (const t of words(row.forms)) for (const p of NOUN_PREFIXES) add(attach(p, t), { kind: 'title', row, pre: p });
+  for (const row of TITLES) for (const t of words(row.forms)) for (const p of NOUN_PREFIXES) add(attach(p, t), { kind: 'title', row, pre: p, head: !/^[وف]?[بلك]/.test(p), stem: t });
   for (const d of words(DELEGATION)) for (const p of NOUN_PREFIXES) add(attach(p, d), { kind: 'delegation', pre: p });
   for (const d of words(DUAL_SPEAKERS)) for (const p of ['', 'و', 'ف']) add(p + d, { kind: 'dual', pre: p });
   const filter = new Uint32Array(FILTER_BITS >>> 5);
@@ -308,8 +313,6 @@ function gapInfo(text: string, from: number, to: number): number {
   return stop ? flags | GAP_STOP : flags;
 }
 
-const CHUNK = 1 << 18;
-
 /** Two-letter function words that و or ف may stand before (ومن، وفي، فلم). */
 const SHORT_AFTER_WAW = new Set(['من', 'في', 'عن', 'لا', 'لم', 'لن', 'ما', 'ان', 'قد', 'مع', 'ثم']);
 
@@ -321,90 +324,209 @@ function bareOf(n: string): string {
 }
 
 /**
- * Keeps, per article, the sentences that hold a trigger or a title word, from token buffers filled in
- * text order (the analyzer's own buffer, so that the text is tokenized once). The headline is one
- * sentence whatever its punctuation («..»); boilerplate lines are skipped.
+ * For each token of a sentence, an index (of the mention or the actor that covers it) or -1. A plain
+ * array: rules make one or two per sentence, and a small typed array costs far more to allocate.
+ */
+export type TokenMap = number[];
+
+/** A TokenMap of `n` tokens, all -1. */
+export function tokenMap(n: number): TokenMap {
+  const map: TokenMap = [];
+  for (let i = 0; i < n; i++) map.push(-1);
+  return map;
+}
+
+/** How many tokens a role phrase's title may stand before the name (roles.ts walks back as far). */
+export const ROLE_REACH = 16;
+
+/**
+ * A sentence that holds a lexicon hit, kept as offsets until a rule asks for its tokens: most
+ * sentences with a title word never hold a role phrase, and without the outline the trigger
+ * sentences are read by no rule at all.
+ */
+export interface SentenceEntry extends Span {
+  /** `start` is the first token's start, `end` the last token's end. */
+  triggers: boolean;
+  /** A title word that may head a role phrase (one without a preposition) stands in the sentence. */
+  titles: boolean;
+  /** The stems of those title words (وزير، رئيس), in order, with repeats. */
+  heads: readonly string[];
+  /**
+   * A role phrase needs a person's name to start within ROLE_REACH tokens after such a title word:
+   * the offsets [roleFrom, roleTo) hold every place where it may start (empty when there is no title).
+   */
+  roleFrom: number;
+  roleTo: number;
+  /** The tokens, made at collection (trigger sentences when the outline is wanted) or on demand. */
+  sentence?: Sentence;
+  /** For each token, the index of the mention that covers it (roles.ts), once computed. */
+  at?: TokenMap;
+}
+
+/**
+ * Finds, in token buffers filled in text order (the analyzer's own buffer, so that the text is
+ * tokenized once), the sentences of one article that hold a trigger or a title word. The headline
+ * is one sentence whatever its punctuation («..»); boilerplate lines are skipped. Only sentence
+ * offsets and a few flags are kept; tokens are made for the sentences that a rule reads (see
+ * `sentenceOf`). `take` hands the article's sentences over and starts the next article afresh.
  */
 export class SentenceCollector {
-  /** Sentences per article index. */
-  readonly sentences: Sentence[][] = [];
+  private entries: SentenceEntry[] = [];
   private readonly hits: (LexHit | undefined)[] = [];
 
-  constructor(private readonly lex: Lexicon = getLexicon()) {}
+  /** @param eager make the tokens of trigger sentences at once (the outline reads them all). */
+  constructor(
+    public eager = true,
+    private readonly lex: Lexicon = getLexicon(),
+  ) {}
 
-  /** Reads a buffer that holds `text[from, to)` of article `index`; pieces of one article come in order. */
-  add(text: string, article: Article, index: number, b: TokenBuffer): void {
-    const out = (this.sentences[index] ??= []);
+  /** The sentences collected since the last call, in text order. */
+  take(): SentenceEntry[] {
+    const out = this.entries;
+    this.entries = [];
+    return out;
+  }
+
+  /** Reads a buffer that holds `text[from, to)` of `article`; pieces of one article come in order. */
+  add(text: string, article: Article, _index: number, b: TokenBuffer): void {
+    const out = this.entries;
     const skip = article.boilerplate;
+    const lex = this.lex;
     let skipIndex = 0;
     let sentenceFirst = 0;
     let interesting = false;
+    let triggers = false;
+    let firstHead = -1;
+    let lastHead = -1;
+    let heads: string[] = [];
     const hits = this.hits;
     hits.length = 0;
     const flush = (last: number) => {
-      if (interesting && last >= sentenceFirst) out.push(makeSentence(text, article, b, sentenceFirst, last, hits));
+      if (interesting && last >= sentenceFirst) {
+        const entry: SentenceEntry = {
+          start: b.start[sentenceFirst],
+          end: b.end[last],
+          triggers,
+          titles: firstHead >= 0,
+          heads: heads.length ? heads : NO_HEADS,
+          roleFrom: firstHead >= 0 ? b.end[firstHead] : 0,
+          roleTo: firstHead >= 0 ? b.end[Math.min(lastHead + ROLE_REACH, last)] : 0,
+        };
+        if (triggers && this.eager) entry.sentence = makeSentence(text, article, b, sentenceFirst, last, hits);
+        out.push(entry);
+      }
       hits.length = 0;
       interesting = false;
+      triggers = false;
+      firstHead = -1;
+      lastHead = -1;
+      if (heads.length) heads = [];
     };
     const n = b.count;
     const headline = article.headline;
+    const softGap = b.softGap;
     for (let t = 0; t < n; t++) {
       const start = b.start[t];
-      if (t > sentenceFirst && !(start - b.end[t - 1] === 1 && text.charCodeAt(start - 1) === 32)) {
+      // Only spaces or a hyphen before the token (softGap) never end a sentence.
+      if (t > sentenceFirst && softGap[t] === 0) {
         const inHeadline = headline !== undefined && start < headline.end && start >= headline.start;
         if (gapInfo(text, b.end[t - 1], start) & GAP_STOP && !inHeadline) {
           flush(t - 1);
           sentenceFirst = t;
         }
       }
+      const hit = lookupHit(lex, b, t);
+      if (hit === undefined) continue;
       while (skipIndex < skip.length && skip[skipIndex].end <= start) skipIndex++;
-      const inBoilerplate = skipIndex < skip.length && skip[skipIndex].start <= start;
-      const hit = inBoilerplate ? undefined : lookupHit(this.lex, b, t);
-      if (hit) {
-        hits[t - sentenceFirst] = hit;
-        interesting = true;
+      if (skipIndex < skip.length && skip[skipIndex].start <= start) continue; // In boilerplate.
+      hits[t - sentenceFirst] = hit;
+      interesting = true;
+      if (hit.kind === 'meeting' || hit.kind === 'statement') triggers = true;
+      else if (hit.kind === 'title' && hit.head) {
+        if (firstHead < 0) firstHead = t;
+        lastHead = t;
+        heads.push(hit.stem);
       }
     }
     flush(n - 1);
   }
 }
 
+const NO_HEADS: readonly string[] = [];
 const ownBuffer = new TokenBuffer();
+const ownHits: (LexHit | undefined)[] = [];
 
-/** The sentences of one article that hold a trigger or a title word, tokenizing it here. */
-export function collectSentences(text: string, article: Article, lex: Lexicon = getLexicon()): Sentence[] {
-  const collector = new SentenceCollector(lex);
-  for (let from = article.start; from < article.end; ) {
-    let to = article.end;
-    if (to - from > CHUNK) {
-      const nl = text.lastIndexOf('\n', from + CHUNK);
-      to = nl > from ? nl + 1 : from + CHUNK;
-    }
-    ownBuffer.fill(text, from, to);
-    collector.add(text, article, 0, ownBuffer);
-    from = to;
+/**
+ * The tokens of a collected sentence, made on first use by tokenizing its text again: a sentence
+ * lies within one piece of the analyzer's buffer, so its tokens, their hashes and hits are the same.
+ */
+export function sentenceOf(text: string, article: Article, entry: SentenceEntry, lex: Lexicon = getLexicon()): Sentence {
+  if (entry.sentence) return entry.sentence;
+  const b = ownBuffer;
+  b.fill(text, entry.start, entry.end);
+  const skip = article.boilerplate;
+  let skipIndex = 0;
+  ownHits.length = 0;
+  for (let t = 0; t < b.count; t++) {
+    const hit = lookupHit(lex, b, t);
+    if (hit === undefined) continue;
+    const start = b.start[t];
+    while (skipIndex < skip.length && skip[skipIndex].end <= start) skipIndex++;
+    if (skipIndex < skip.length && skip[skipIndex].start <= start) continue;
+    ownHits[t] = hit;
   }
-  return collector.sentences[0] ?? [];
+  entry.sentence = makeSentence(text, article, b, 0, b.count - 1, ownHits);
+  ownHits.length = 0;
+  return entry.sentence;
+}
+
+/** A folded word with what the rules ask of it, computed once per distinct word. */
+interface Word {
+  norm: string;
+  bare: string;
+  cls: number;
+}
+
+/**
+ * Words seen in sentences, by the hash the tokenizer already computed: a news text repeats a small
+ * vocabulary, so most tokens get their strings and word classes without building a string or
+ * hashing one. A direct-mapped cache (a word replaces the one in its slot), so its size is bounded.
+ */
+const WORD_SLOTS = 1 << 16;
+const wordHash = new Int32Array(WORD_SLOTS);
+const wordSlot: (Word | undefined)[] = new Array<Word | undefined>(WORD_SLOTS).fill(undefined);
+
+function wordAt(b: TokenBuffer, t: number): Word {
+  const h = b.hash[t];
+  const from = b.normStart[t];
+  const n = b.normLen[t];
+  const slot = (h ^ (h >>> 16)) & (WORD_SLOTS - 1);
+  const known = wordSlot[slot];
+  if (known !== undefined && wordHash[slot] === h && known.norm.length === n) {
+    const norm = b.norm;
+    let k = 0;
+    while (k < n && norm[from + k] === known.norm.charCodeAt(k)) k++;
+    if (k === n) return known;
+  }
+  const norm = foldedString(b, from, from + n);
+  const bare = bareOf(norm);
+  const word: Word = { norm, bare, cls: classOf(norm, bare) };
+  wordHash[slot] = h;
+  wordSlot[slot] = word;
+  return word;
 }
 
 function makeSentence(text: string, article: Article, b: TokenBuffer, first: number, last: number, hits: (LexHit | undefined)[]): Sentence {
   const toks: Tok[] = [];
   let triggers = false;
   for (const h of hits) if (h && (h.kind === 'meeting' || h.kind === 'statement')) triggers = true;
-  // Tokens' folded code units are back to back in the buffer: one string for the sentence, sliced per token.
-  const base = b.normStart[first];
-  const all = foldedString(b, base, b.normStart[last] + b.normLen[last]);
   for (let t = first; t <= last; t++) {
-    const norm = all.slice(b.normStart[t] - base, b.normStart[t] - base + b.normLen[t]);
+    const word = wordAt(b, t);
     const g = t > first && !(b.start[t] - b.end[t - 1] === 1 && text.charCodeAt(b.end[t - 1]) === 32) ? gapInfo(text, b.end[t - 1], b.start[t]) : 0;
     // A sentence end inside a sentence happens only in a headline («..»): a hard gap all the same.
     const gap = (g & GAP_HARD) | (g & GAP_STOP ? GAP_OTHER : 0);
-    const bare = bareOf(norm);
     // Word classes serve the event rules, which read only sentences with a trigger.
-    const tok: Tok = { start: b.start[t], end: b.end[t], norm, bare, gap, cls: triggers ? classOf(norm, bare) : 0 };
-    const hit = hits[t - first];
-    if (hit) tok.hit = hit;
-    toks.push(tok);
+    toks.push({ start: b.start[t], end: b.end[t], norm: word.norm, bare: word.bare, gap, cls: triggers ? word.cls : 0, hit: hits[t - first] });
   }
   const start = toks[0].start;
   const end = toks[toks.length - 1].end;
