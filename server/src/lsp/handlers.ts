@@ -80,6 +80,7 @@ export function register(session: Session): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     session.initialize(params);
+    session.loadKnowledgeSoon();
     return {
       capabilities: {
         positionEncoding: 'utf-16',

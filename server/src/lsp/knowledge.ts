@@ -208,6 +208,31 @@ export class KnowledgeService {
     return changed;
   }
 
+  /**
+   * Validates the next built-in pack that was only parsed at start-up (one pack, so that the server
+   * stays responsive). A pack with errors is dropped from the next rebuild; `changed` says so, and the
+   * caller then calls `rebuildAfterValidation` once `pending` is false.
+   */
+  validateNext(): { changed: boolean; pending: boolean } {
+    const todo = this.packFiles.filter((s) => !s.validated && s.text !== undefined);
+    const state = todo[0];
+    if (!state) return { changed: false, pending: false };
+    state.validated = true;
+    const parsed = parsePack(state.text!);
+    state.problems = parsed.problems;
+    let changed = false;
+    if (parsed.problems.some((p) => p.severity === 'error')) {
+      state.lastGood = state.lastGoodText = undefined;
+      changed = true;
+    }
+    return { changed, pending: todo.length > 1 };
+  }
+
+  /** Rebuilds after `validateNext` dropped a pack. */
+  rebuildAfterValidation(): void {
+    this.rebuild();
+  }
+
   /** Pack files with at least one error. */
   get filesWithErrors(): number {
     return this.packFiles.filter((s) => s.problems.some((p) => p.severity === 'error')).length;
