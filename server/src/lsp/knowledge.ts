@@ -32,7 +32,7 @@ export interface PackFileState {
   lastGoodText?: string;
   /**
    * False for a built-in pack taken on trust at start-up (parsed, not yet checked against the
-   * schema); `validatePending` checks it once the server has answered `initialize`.
+   * schema); a worker thread checks it once the server has answered `initialize` (pack-validation.ts).
    */
   validated: boolean;
 }
@@ -150,7 +150,7 @@ export class KnowledgeService {
   private apply(state: PackFileState, text: string): void {
     state.text = text;
     // Built-in packs are checked by the test suite before they ship; at start-up they are only
-    // parsed, so that the first answer comes fast, and validated right after (validatePending).
+    // parsed, so that the first answer comes fast, and validated right after in a worker thread (pack-validation.ts).
     if (state.builtin && !state.validated) {
       try {
         const data = JSON.parse(text.replace(/^\uFEFF/, '')) as LoadedPack['data'];
@@ -208,27 +208,27 @@ export class KnowledgeService {
     return changed;
   }
 
-  /**
-   * Validates the next built-in pack that was only parsed at start-up (one pack, so that the server
-   * stays responsive). A pack with errors is dropped from the next rebuild; `changed` says so, and the
-   * caller then calls `rebuildAfterValidation` once `pending` is false.
-   */
-  validateNext(): { changed: boolean; pending: boolean } {
-    const todo = this.packFiles.filter((s) => !s.validated && s.text !== undefined);
-    const state = todo[0];
-    if (!state) return { changed: false, pending: false };
-    state.validated = true;
-    const parsed = parsePack(state.text!);
-    state.problems = parsed.problems;
-    let changed = false;
-    if (parsed.problems.some((p) => p.severity === 'error')) {
-      state.lastGood = state.lastGoodText = undefined;
-      changed = true;
-    }
-    return { changed, pending: todo.length > 1 };
+  /** The built-in packs that were only parsed at start-up, with the text that was parsed. */
+  pendingValidation(): { file: string; text: string }[] {
+    return this.packFiles.filter((s) => !s.validated && s.text !== undefined).map((s) => ({ file: s.file, text: s.text! }));
   }
 
-  /** Rebuilds after `validateNext` dropped a pack. */
+  /**
+   * The schema check of a pack listed by `pendingValidation` (done elsewhere, in a worker thread).
+   * Ignored when the pack's text changed meanwhile. Returns true when the pack had errors and left the
+   * knowledge base; the caller then calls `rebuildAfterValidation` once.
+   */
+  applyValidation(file: string, text: string, problems: PackProblem[]): boolean {
+    const state = this.files.get(file);
+    if (!state || state.validated || state.text !== text) return false;
+    state.validated = true;
+    state.problems = problems;
+    if (!problems.some((p) => p.severity === 'error')) return false;
+    state.lastGood = state.lastGoodText = undefined;
+    return true;
+  }
+
+  /** Rebuilds after `applyValidation` dropped a pack. */
   rebuildAfterValidation(): void {
     this.rebuild();
   }

@@ -38,6 +38,7 @@ import { DocumentStore, visibleMentions, type DocumentAnalysis } from './documen
 import { eventsToCsv } from '../cli/events-csv';
 import { articleSlice, exportCsv, exportJson } from './export';
 import { isWorkspacePackPath, KnowledgeService, WORKSPACE_PACK_DIR } from './knowledge';
+import { validateInWorker } from './pack-validation';
 import { LineIndex } from './positions';
 import { articleTitle } from './symbols';
 import { TokenResults } from './tokens';
@@ -65,7 +66,11 @@ export class Session {
   private diagnosed = new Set<string>();
   private packTimer: NodeJS.Timeout | undefined;
 
-  constructor(readonly connection: Connection) {
+  /** `workerScript`: the server's bundle, started again as the worker that checks the built-in packs. */
+  constructor(
+    readonly connection: Connection,
+    private readonly workerScript = __filename,
+  ) {
     this.store = new DocumentStore({
       settings: () => this.settings,
       enabled: () => this.enabled(),
@@ -157,21 +162,19 @@ export class Session {
     }
     await this.readConfiguration();
     this.publishPackDiagnostics();
-    // The built-in packs were parsed but not validated at start-up: check them when idle, one pack
-    // a turn, so that a request arriving meanwhile waits for one pack's check, not for all of them.
-    const next = (changed: boolean): void => {
+    // The built-in packs were parsed but not validated at start-up: a worker thread checks them.
+    validateInWorker(this.workerScript, this.knowledge.pendingValidation(), (results) => {
       try {
-        const step = this.knowledge.validateNext();
-        if (step.pending) setTimeout(() => next(changed || step.changed), 5);
-        else if (changed || step.changed) {
+        let changed = false;
+        for (const r of results) if (this.knowledge.applyValidation(r.file, r.text, r.problems)) changed = true;
+        if (changed) {
           this.knowledge.rebuildAfterValidation();
           this.publishPackDiagnostics();
         }
       } catch (e) {
         this.log(`validating the built-in packs failed: ${(e as Error).stack ?? e}`);
       }
-    };
-    setTimeout(() => next(false), 50);
+    }, (m) => this.log(m));
   }
 
   /** Reads `arabicNewsLens` from the client (or takes `pushed` from didChangeConfiguration) and applies it. */
