@@ -264,6 +264,39 @@ describe('language server over stdio (protocol)', function () {
     assert.strictEqual(tokensToSpans(fresh.data, TEXT).length, 50);
   });
 
+  it('incremental edits that add and remove line breaks give the tokens and outline of the same text opened whole', async () => {
+    const uri = pathToFileURL(path.join(REPO, 'examples', 'edited-copy.arnews')).href;
+    await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'arabic-news', version: 1, text: TEXT } });
+    const symbolsBefore = (await s.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as any[];
+    let text = TEXT;
+    const edits: [string, number, number][] = [
+      ['\r\n', 0, 0], // a new first line
+      ['\n', 1, 3], // splits line 1
+      ['', 2, 0], // nothing: the next one joins a \r and a \n
+      ['بشار الأسد\r', 3, 0],
+      ['', 0, 0],
+    ];
+    let version = 1;
+    for (const [insert, line, character] of edits) {
+      const lines = new LineIndex(text);
+      const start = lines.offset({ line, character });
+      const end = insert === '' && line === 0 ? Math.min(text.length, start + 2) : start; // the last one deletes the first break
+      text = text.slice(0, start) + insert + text.slice(end);
+      await s.conn.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: ++version },
+        contentChanges: [{ range: lines.range(start, end), text: insert }],
+      });
+    }
+    const edited = (await tokens(s, uri)).data;
+    const symbolsEdited = (await s.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as any[];
+    assert.notDeepStrictEqual(symbolsEdited, symbolsBefore, 'the outline follows the edits');
+    const whole = pathToFileURL(path.join(REPO, 'examples', 'whole-copy.arnews')).href;
+    await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: whole, languageId: 'arabic-news', version: 1, text } });
+    assert.deepStrictEqual(edited, (await tokens(s, whole)).data);
+    assert.deepStrictEqual(symbolsEdited, await s.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: whole } }));
+    for (const u of [uri, whole]) await s.conn.sendNotification('textDocument/didClose', { textDocument: { uri: u } });
+  });
+
   it('semantic tokens for a range hold only the mentions in it', async () => {
     const range = { start: { line: 2, character: 0 }, end: { line: 3, character: 0 } };
     const r = (await s.conn.sendRequest('textDocument/semanticTokens/range', { textDocument: { uri: URI }, range })) as any;

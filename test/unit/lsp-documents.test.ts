@@ -7,6 +7,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis, Mention } from '../../server/src/analysis/types';
 import { DEFAULT_SETTINGS, resolveSettings } from '../../server/src/common/settings';
 import { analyse, mentionAt, visibleMentions } from '../../server/src/lsp/documents';
+import { LineIndex } from '../../server/src/lsp/positions';
+import { NewsDocument } from '../../server/src/lsp/text-document';
 
 function mention(start: number, end: number, extra: Partial<Mention> = {}): Mention {
   return { start, end, entityId: 'person:x', type: 'person', form: 'name', known: true, reason: 'alias', alias: '', pack: 'p', article: 0, ...extra };
@@ -21,6 +23,30 @@ const counting = {
 };
 
 describe('document analysis (server)', () => {
+  it('applies incremental changes in order as the reference TextDocument does, keeping its line index fresh', () => {
+    const text = 'بشار الأسد\r\nسوريا\nإيران\rلبنان';
+    let doc = NewsDocument.create('file:///a.arnews', 'arabic-news', 1, text);
+    let ref = TextDocument.create('file:///a.arnews', 'arabic-news', 1, text);
+    const steps = [
+      [{ range: { start: { line: 0, character: 5 }, end: { line: 0, character: 5 } }, text: 'حافظ\n' }],
+      [{ range: { start: { line: 1, character: 0 }, end: { line: 2, character: 2 } }, text: '' }, { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\r\n' }],
+      [{ range: { start: { line: 9, character: 0 }, end: { line: 9, character: 4 } }, text: 'x' }],
+      [{ text: 'نص جديد\nكله' }],
+      [{ range: { start: { line: 0, character: 7 }, end: { line: 1, character: 0 } }, text: '' }],
+    ];
+    let version = 1;
+    for (const changes of steps) {
+      version++;
+      doc = NewsDocument.update(doc, changes, version);
+      ref = TextDocument.update(ref, changes, version);
+      assert.strictEqual(doc.getText(), ref.getText());
+      assert.strictEqual(doc.version, version);
+      assert.strictEqual(doc.lineCount, ref.lineCount);
+      assert.deepStrictEqual([...doc.lines.lineStarts], [...new LineIndex(ref.getText()).lineStarts]);
+    }
+  });
+
+
   it('finds the mention under a cursor, ends included, the next one at a shared boundary', () => {
     const ms = [mention(0, 3), mention(3, 6, { entityId: 'b' }), mention(10, 12, { entityId: 'c' })];
     assert.strictEqual(mentionAt(ms, 0)?.entityId, 'person:x');
@@ -33,7 +59,7 @@ describe('document analysis (server)', () => {
   });
 
   it('filters mentions by the type and candidate settings', () => {
-    const doc = TextDocument.create('file:///a.arnews', 'arabic-news', 1, 'بشار سوريا غير');
+    const doc = NewsDocument.create('file:///a.arnews', 'arabic-news', 1, 'بشار سوريا غير');
     const r = analyse(doc, (t) => counting.analyze(t), 1, DEFAULT_SETTINGS);
     assert.strictEqual(visibleMentions(r, DEFAULT_SETTINGS).length, 3);
     assert.deepStrictEqual(visibleMentions(r, resolveSettings({ types: { country: false } })).map((m) => m.type), ['person', 'person']);
@@ -42,7 +68,7 @@ describe('document analysis (server)', () => {
 
   it('skips a document above the size limit without analysing it, naming the setting', () => {
     const before = counting.calls;
-    const doc = TextDocument.create('file:///big.arnews', 'arabic-news', 1, 'س'.repeat(60000));
+    const doc = NewsDocument.create('file:///big.arnews', 'arabic-news', 1, 'س'.repeat(60000));
     const r = analyse(doc, (t) => counting.analyze(t), 1, resolveSettings({ performance: { maxFileSizeMB: 0.1 } }));
     assert.strictEqual(counting.calls, before);
     assert.match(r.skipped ?? '', /arabicNewsLens\.performance\.maxFileSizeMB \(0\.1 MB\)/);
@@ -51,13 +77,13 @@ describe('document analysis (server)', () => {
   });
 
   it('analyses plain text only when it is mostly Arabic and detection is on', () => {
-    const english = TextDocument.create('file:///n.txt', 'plaintext', 1, 'Pedersen met Khaji in Astana.');
+    const english = NewsDocument.create('file:///n.txt', 'plaintext', 1, 'Pedersen met Khaji in Astana.');
     assert.match(analyse(english, (t) => counting.analyze(t), 1, DEFAULT_SETTINGS).skipped ?? '', /arabicRatio/);
-    const arabic = TextDocument.create('file:///a.txt', 'plaintext', 1, 'التقى بيدرسون خاجي في أستانا.');
+    const arabic = NewsDocument.create('file:///a.txt', 'plaintext', 1, 'التقى بيدرسون خاجي في أستانا.');
     assert.strictEqual(analyse(arabic, (t) => counting.analyze(t), 1, DEFAULT_SETTINGS).skipped, undefined);
     assert.match(analyse(arabic, (t) => counting.analyze(t), 1, resolveSettings({ plainText: { detectArabic: false } })).skipped ?? '', /detectArabic/);
     // A document in the arabic-news language is always analysed.
-    const news = TextDocument.create('file:///n.arnews', 'arabic-news', 1, 'Pedersen met Khaji.');
+    const news = NewsDocument.create('file:///n.arnews', 'arabic-news', 1, 'Pedersen met Khaji.');
     assert.strictEqual(analyse(news, (t) => counting.analyze(t), 1, DEFAULT_SETTINGS).skipped, undefined);
   });
 });

@@ -3,6 +3,7 @@
  * with \n, \r\n and lone \r, surrogate pairs (emoji) around Arabic, and clamping.
  */
 import * as assert from 'assert';
+import fc from 'fast-check';
 import { LineIndex } from '../../server/src/lsp/positions';
 
 const pos = (line: number, character: number) => ({ line, character });
@@ -94,5 +95,25 @@ describe('LineIndex (offsets ↔ LSP positions)', () => {
   it('orders the offsets of a reversed range', () => {
     const t = new LineIndex('abc\ndef');
     assert.deepStrictEqual(t.offsets({ start: pos(1, 2), end: pos(0, 1) }), { start: 1, end: 6 });
+  });
+
+  it('updates by an edit to the same index as a fresh scan, whatever breaks the edit joins or splits', () => {
+    const piece = fc.constantFrom('a', 'س', '\n', '\r', '\r\n', ' ', 'ab\r', '\nب');
+    const text = fc.array(piece, { maxLength: 12 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(text, fc.array(fc.tuple(fc.nat(), fc.nat(), text), { minLength: 1, maxLength: 5 }), (t0, edits) => {
+        let index = new LineIndex(t0);
+        for (const [a, b, inserted] of edits) {
+          const len = index.text.length;
+          const start = Math.min(a % (len + 1), b % (len + 1));
+          const end = Math.max(a % (len + 1), b % (len + 1));
+          index = index.edit(start, end, inserted);
+          const fresh = new LineIndex(index.text);
+          assert.deepStrictEqual([...index.lineStarts], [...fresh.lineStarts], JSON.stringify(index.text));
+          assert.deepStrictEqual([...index.lineEnds], [...fresh.lineEnds], JSON.stringify(index.text));
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

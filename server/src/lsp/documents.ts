@@ -4,12 +4,12 @@
  * result is dropped when the document changed meanwhile, and which then reports the status.
  */
 import { TextDocuments } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analyzer } from '../analysis/analyzer';
 import { IncrementalAnalyzer } from '../analysis/incremental';
 import type { Analysis, EntityType, Mention } from '../analysis/types';
 import { isMostlyArabic, type Settings } from '../common/settings';
-import { LineIndex } from './positions';
+import type { LineIndex } from './positions';
+import { NewsDocument } from './text-document';
 
 export interface DocumentAnalysis {
   uri: string;
@@ -42,7 +42,7 @@ export interface DocumentHost {
 }
 
 export class DocumentStore {
-  readonly documents = new TextDocuments(TextDocument);
+  readonly documents = new TextDocuments<NewsDocument>(NewsDocument);
   private readonly cache = new Map<string, DocumentAnalysis>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /**
@@ -56,12 +56,12 @@ export class DocumentStore {
 
   constructor(private readonly host: DocumentHost) {}
 
-  get(uri: string): TextDocument | undefined {
+  get(uri: string): NewsDocument | undefined {
     return this.documents.get(uri);
   }
 
   /** Open news documents (not packs). */
-  newsDocuments(): TextDocument[] {
+  newsDocuments(): NewsDocument[] {
     return this.documents.all().filter((d) => !this.host.isPack(d.uri));
   }
 
@@ -129,9 +129,11 @@ export class DocumentStore {
 }
 
 /** Analyses a document, or explains why not: too large, or plain text that is not Arabic. */
-export function analyse(doc: TextDocument, analyze: (text: string) => Analysis, kbVersion: number, settings: Settings): DocumentAnalysis {
-  const text = doc.getText();
-  const base = { uri: doc.uri, version: doc.version, kbVersion, text, lines: new LineIndex(text) };
+export function analyse(doc: NewsDocument, analyze: (text: string) => Analysis, kbVersion: number, settings: Settings): DocumentAnalysis {
+  // The document's own line index (kept up to date edit by edit) and text: no copy, no rescan.
+  const { lines } = doc;
+  const text = lines.text;
+  const base = { uri: doc.uri, version: doc.version, kbVersion, text, lines };
   const limit = settings.performance.maxFileSizeMB;
   // A JavaScript string holds 2 bytes a code unit; the limit is on what the server keeps in memory.
   const mb = (text.length * 2) / (1024 * 1024);

@@ -14,6 +14,7 @@ import {
   TextDocumentSyncKind,
   type CancellationToken,
   type CodeAction,
+  type DocumentSymbol,
   type InitializeParams,
   type InitializeResult,
   type Location,
@@ -37,6 +38,9 @@ import { pathToUri, uriToPath } from './uri';
 import type { WorkspaceDocument } from './workspace';
 
 const SERVER_VERSION = '0.1.0';
+
+/** Documents up to this many code units keep their outline between requests. */
+const SYMBOL_CACHE_MAX_CHARS = 4_000_000;
 
 /** Wraps a handler: cancellation and exceptions never escape, unknown documents give `empty`. */
 function guarded<P, R>(session: Session, name: string, empty: R, fn: (p: P, token?: CancellationToken) => R) {
@@ -80,6 +84,7 @@ export function register(session: Session): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     session.initialize(params);
+    session.loadKnowledgeSoon();
     return {
       capabilities: {
         positionEncoding: 'utf-16',
@@ -186,12 +191,19 @@ export function register(session: Session): void {
     }),
   );
 
-  // Outline.
+  // Outline: built once per analysis, filter and knowledge base (editors ask again on every focus).
+  const symbolCache = new WeakMap<DocumentAnalysis, { mentions: Mention[]; kb: object; symbols: DocumentSymbol[] }>();
   connection.onDocumentSymbol(
     guard('documentSymbol', [], (p) => {
       const a = at(p.textDocument?.uri);
       if (!a) return [];
-      return documentSymbols(a.r.text, a.r.analysis, a.mentions, session.knowledge.kb, a.r.lines);
+      const kb = session.knowledge.kb;
+      const cached = symbolCache.get(a.r);
+      if (cached && cached.mentions === a.mentions && cached.kb === kb) return cached.symbols;
+      const symbols = documentSymbols(a.r.text, a.r.analysis, a.mentions, kb, a.r.lines);
+      // A huge file's outline is tens of megabytes of objects: rebuilt on request rather than kept.
+      if (a.r.text.length <= SYMBOL_CACHE_MAX_CHARS) symbolCache.set(a.r, { mentions: a.mentions, kb, symbols });
+      return symbols;
     }),
   );
 

@@ -4,7 +4,7 @@
  * article, links, and why the mention matched. Every string from a pack is escaped (see markdown.ts).
  */
 import * as path from 'path';
-import type { Analysis, EventActor, Mention, OutlineNode } from '../analysis/types';
+import type { Analysis, EventActor, Mention, OutlineNode, RolePhrase } from '../analysis/types';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import { heldOn, orderRoles, todayIso } from '../knowledge/dates';
 import type { Entity, Role } from '../knowledge/types';
@@ -128,13 +128,30 @@ function mentionCounts(analysis: Analysis): Map<string, number> {
   return c;
 }
 
+const roleIndex = new WeakMap<Analysis, Map<string, RolePhrase[]>>();
+
+/** The role phrases of each entity, grouped once per analysis: a hover reads one short list, not all of them. */
+function rolesByEntity(analysis: Analysis): Map<string, RolePhrase[]> {
+  let index = roleIndex.get(analysis);
+  if (!index) {
+    index = new Map();
+    for (const r of analysis.roles) {
+      const list = index.get(r.entityId);
+      if (list) list.push(r);
+      else index.set(r.entityId, [r]);
+    }
+    roleIndex.set(analysis, index);
+  }
+  return index;
+}
+
 /** The card input for a mention of an analysed document. */
 export function cardInput(text: string, analysis: Analysis, mention: Mention, kb: KnowledgeBase, packSource?: string, now = new Date()): CardInput {
   const article = analysis.articles[mention.article];
   const date = article?.date;
   const inArticle = mentionCounts(analysis).get(`${mention.article}\u0000${mention.entityId}`) ?? 1;
-  const phrases = analysis.roles
-    .filter((r) => r.entityId === mention.entityId && (!article || (r.start >= article.start && r.end <= article.end)))
+  const phrases = (rolesByEntity(analysis).get(mention.entityId) ?? [])
+    .filter((r) => !article || (r.start >= article.start && r.end <= article.end))
     .map((r) => r.text);
   return {
     mention,
@@ -178,6 +195,17 @@ export function eventAt(outline: OutlineNode[], offset: number): { node: Outline
     }
     return undefined;
   };
+  // The top level holds the articles, in text order and without overlap: a file holds thousands of
+  // them, so the one under the offset is found by binary search rather than by visiting them all.
+  if (outline.every((n) => n.kind === 'article')) {
+    let lo = 0;
+    for (let hi = outline.length; lo < hi; ) {
+      const mid = (lo + hi) >> 1;
+      if (outline[mid].end <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < outline.length && outline[lo].start <= offset ? visit([outline[lo]]) : undefined;
+  }
   return visit(outline);
 }
 

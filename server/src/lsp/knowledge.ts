@@ -32,7 +32,7 @@ export interface PackFileState {
   lastGoodText?: string;
   /**
    * False for a built-in pack taken on trust at start-up (parsed, not yet checked against the
-   * schema); `validatePending` checks it once the server has answered `initialize`.
+   * schema); a worker thread checks it once the server has answered `initialize` (pack-validation.ts).
    */
   validated: boolean;
 }
@@ -150,7 +150,7 @@ export class KnowledgeService {
   private apply(state: PackFileState, text: string): void {
     state.text = text;
     // Built-in packs are checked by the test suite before they ship; at start-up they are only
-    // parsed, so that the first answer comes fast, and validated right after (validatePending).
+    // parsed, so that the first answer comes fast, and validated right after in a worker thread (pack-validation.ts).
     if (state.builtin && !state.validated) {
       try {
         const data = JSON.parse(text.replace(/^\uFEFF/, '')) as LoadedPack['data'];
@@ -206,6 +206,31 @@ export class KnowledgeService {
     }
     if (changed || !rebuild) this.rebuild();
     return changed;
+  }
+
+  /** The built-in packs that were only parsed at start-up, with the text that was parsed. */
+  pendingValidation(): { file: string; text: string }[] {
+    return this.packFiles.filter((s) => !s.validated && s.text !== undefined).map((s) => ({ file: s.file, text: s.text! }));
+  }
+
+  /**
+   * The schema check of a pack listed by `pendingValidation` (done elsewhere, in a worker thread).
+   * Ignored when the pack's text changed meanwhile. Returns true when the pack had errors and left the
+   * knowledge base; the caller then calls `rebuildAfterValidation` once.
+   */
+  applyValidation(file: string, text: string, problems: PackProblem[]): boolean {
+    const state = this.files.get(file);
+    if (!state || state.validated || state.text !== text) return false;
+    state.validated = true;
+    state.problems = problems;
+    if (!problems.some((p) => p.severity === 'error')) return false;
+    state.lastGood = state.lastGoodText = undefined;
+    return true;
+  }
+
+  /** Rebuilds after `applyValidation` dropped a pack. */
+  rebuildAfterValidation(): void {
+    this.rebuild();
   }
 
   /** Pack files with at least one error. */

@@ -7,23 +7,58 @@
 import type { Position, Range } from 'vscode-languageserver';
 
 export class LineIndex {
-  /** Offset of the first character of each line. */
-  readonly lineStarts: number[];
+  /** Offset of the first character of each line (typed: a 50 MB file has a million lines). */
+  readonly lineStarts: Int32Array;
   /** Offset just past the last character of each line, before its line break. */
-  readonly lineEnds: number[];
+  readonly lineEnds: Int32Array;
 
-  constructor(readonly text: string) {
-    const starts = [0];
-    const ends: number[] = [];
-    // A native regular-expression scan: several times faster than a charCodeAt loop on big files.
-    const breaks = /\r\n|\r|\n/g;
-    for (let m = breaks.exec(text); m; m = breaks.exec(text)) {
-      ends.push(m.index);
-      starts.push(m.index + m[0].length);
+  constructor(readonly text: string, starts?: Int32Array, ends?: Int32Array) {
+    if (starts && ends) {
+      this.lineStarts = starts;
+      this.lineEnds = ends;
+      return;
     }
-    ends.push(text.length);
-    this.lineStarts = starts;
-    this.lineEnds = ends;
+    const s = new Lines();
+    const e = new Lines();
+    s.push(0);
+    scanBreaks(text, 0, text.length, s, e);
+    e.push(text.length);
+    this.lineStarts = s.done();
+    this.lineEnds = e.done();
+  }
+
+  /**
+   * The index of the text with `[start, end)` replaced by `inserted`, for an editor's incremental
+   * change. Only the lines around the change are scanned again; the lines after it keep their
+   * breaks and move by the change in length, so an edit costs a copy of two typed arrays, not a scan
+   * of the whole text. The scan starts one line early (a \r there may join an inserted \n) and stops
+   * at a line whose break the change cannot touch.
+   */
+  edit(start: number, end: number, inserted: string): LineIndex {
+    const old = this.text;
+    start = Math.max(0, Math.min(start, old.length));
+    end = Math.max(start, Math.min(end, old.length));
+    const text = old.slice(0, start) + inserted + old.slice(end);
+    const delta = inserted.length - (end - start);
+    const n = this.lineStarts.length;
+    const first = Math.max(0, this.lineOf(start) - 1);
+    // The first line that starts at least two characters after the change: its break is untouched.
+    let k = this.lineOf(end) + 1;
+    while (k < n && this.lineStarts[k] <= end + 1) k++;
+    const s = new Lines(n + 16);
+    const e = new Lines(n + 16);
+    s.copy(this.lineStarts, 0, first + 1, 0);
+    e.copy(this.lineEnds, 0, first, 0);
+    if (k < n) {
+      // Breaks up to and including the one that ends where line k starts now.
+      scanBreaks(text, this.lineStarts[first], this.lineStarts[k] + delta, s, e);
+      s.copy(this.lineStarts, k + 1, n, delta);
+      e.copy(this.lineEnds, k, n, delta);
+    } else {
+      scanBreaks(text, this.lineStarts[first], text.length, s, e);
+      e.push(text.length);
+    }
+    return new LineIndex(text, s.done(), e.done());
   }
 
   get lineCount(): number {
@@ -109,4 +144,53 @@ export function rangeContains(range: Range, p: Position): boolean {
   const afterStart = p.line > range.start.line || (p.line === range.start.line && p.character >= range.start.character);
   const beforeEnd = p.line < range.end.line || (p.line === range.end.line && p.character <= range.end.character);
   return afterStart && beforeEnd;
+}
+
+/** A growing Int32Array (line tables are built once per scan, then only read). */
+class Lines {
+  private a: Int32Array;
+  private n = 0;
+
+  constructor(capacity = 1024) {
+    this.a = new Int32Array(Math.max(16, capacity));
+  }
+
+  push(v: number): void {
+    if (this.n === this.a.length) this.grow(this.n + 1);
+    this.a[this.n++] = v;
+  }
+
+  /** Appends `from[lo..hi)`, each plus `add`. */
+  copy(from: Int32Array, lo: number, hi: number, add: number): void {
+    if (hi <= lo) return;
+    this.grow(this.n + hi - lo);
+    if (add === 0) this.a.set(from.subarray(lo, hi), this.n);
+    else for (let i = lo, j = this.n; i < hi; i++, j++) this.a[j] = from[i] + add;
+    this.n += hi - lo;
+  }
+
+  done(): Int32Array {
+    return this.n === this.a.length ? this.a : this.a.slice(0, this.n);
+  }
+
+  private grow(need: number): void {
+    if (need <= this.a.length) return;
+    const next = new Int32Array(Math.max(need, this.a.length * 2));
+    next.set(this.a.subarray(0, this.n));
+    this.a = next;
+  }
+}
+
+/**
+ * Records the line breaks that end before `to`, scanning from `from`: the end of the line each one
+ * closes and the start of the line after it. A native regular-expression scan: several times faster
+ * than a charCodeAt loop on big files.
+ */
+function scanBreaks(text: string, from: number, to: number, starts: Lines, ends: Lines): void {
+  const breaks = /\r\n|\r|\n/g;
+  breaks.lastIndex = from;
+  for (let m = breaks.exec(text); m && m.index < to; m = breaks.exec(text)) {
+    ends.push(m.index);
+    starts.push(m.index + m[0].length);
+  }
 }

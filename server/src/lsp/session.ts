@@ -38,6 +38,7 @@ import { DocumentStore, visibleMentions, type DocumentAnalysis } from './documen
 import { eventsToCsv } from '../cli/events-csv';
 import { articleSlice, exportCsv, exportJson } from './export';
 import { isWorkspacePackPath, KnowledgeService, WORKSPACE_PACK_DIR } from './knowledge';
+import { validateInWorker } from './pack-validation';
 import { LineIndex } from './positions';
 import { articleTitle } from './symbols';
 import { TokenResults } from './tokens';
@@ -53,7 +54,9 @@ export class Session {
   /** The session toggle (arabicNewsLens/toggle); the markup shows when this and `enable` are on. */
   toggledOn = true;
   folders: string[] = [];
-  knowledge!: KnowledgeService;
+  private knowledgeService: KnowledgeService | undefined;
+  /** Loads the knowledge base; set by `initialize`, run right after its answer or by the first use. */
+  private pendingLoad: (() => KnowledgeService) | undefined;
   readonly tokens = new TokenResults();
   readonly workspace = new WorkspaceArticles();
   readonly store: DocumentStore;
@@ -63,7 +66,11 @@ export class Session {
   private diagnosed = new Set<string>();
   private packTimer: NodeJS.Timeout | undefined;
 
-  constructor(readonly connection: Connection) {
+  /** `workerScript`: the server's bundle, started again as the worker that checks the built-in packs. */
+  constructor(
+    readonly connection: Connection,
+    private readonly workerScript = __filename,
+  ) {
     this.store = new DocumentStore({
       settings: () => this.settings,
       enabled: () => this.enabled(),
@@ -71,6 +78,25 @@ export class Session {
       isPack: (uri) => this.isPack(uri),
       analysed: (r) => this.sendStatus(r),
     });
+  }
+
+  /**
+   * The knowledge base. `initialize` is answered before the packs are read (the client shows the
+   * server as ready sooner); they load right after, and anything that needs them before then loads
+   * them at once, so no request ever sees an empty knowledge base. Undefined before `initialize`.
+   */
+  get knowledge(): KnowledgeService {
+    const load = this.pendingLoad;
+    if (load) {
+      this.pendingLoad = undefined;
+      this.knowledgeService = load();
+    }
+    return this.knowledgeService!;
+  }
+
+  /** True while the packs of `initialize` are not loaded yet (for tests and logs). */
+  get knowledgePending(): boolean {
+    return !!this.pendingLoad;
   }
 
   log(message: string): void {
@@ -104,10 +130,25 @@ export class Session {
       const root = uriToPath(params.rootUri);
       if (root) this.folders.push(root);
     }
-    this.knowledge = new KnowledgeService({ builtin: options.builtinPacks !== false, workspace: options.workspacePacks !== false, log: (m) => this.log(m) });
-    this.knowledge.configure(this.folders, this.settings.packs.paths);
-    this.knowledge.reload((f) => this.openText(f));
-    this.knowledge.onChange = () => this.knowledgeChanged();
+    this.pendingLoad = () => {
+      const t0 = performance.now();
+      const knowledge = new KnowledgeService({ builtin: options.builtinPacks !== false, workspace: options.workspacePacks !== false, log: (m) => this.log(m) });
+      knowledge.configure(this.folders, this.settings.packs.paths);
+      knowledge.reload((f) => this.openText(f));
+      knowledge.onChange = () => this.knowledgeChanged();
+      // The matcher's index too: the first document opened should not wait for it.
+      void knowledge.analyzer;
+      this.log(`knowledge base: ${knowledge.kb.packs.length} packs, ${knowledge.kb.entities.size} entities in ${Math.round(performance.now() - t0)} ms`);
+      return knowledge;
+    };
+  }
+
+  /**
+   * Loads the knowledge base once the answer to `initialize` is on its way: vscode-jsonrpc writes
+   * replies from a setImmediate queued after the handler returns, so the load waits one turn more.
+   */
+  loadKnowledgeSoon(): void {
+    setImmediate(() => setImmediate(() => void this.knowledge));
   }
 
   /** Called from `initialized`: registers for change events and reads the configuration. */
@@ -121,14 +162,19 @@ export class Session {
     }
     await this.readConfiguration();
     this.publishPackDiagnostics();
-    // The built-in packs were parsed but not validated at start-up: check them when idle.
-    setTimeout(() => {
+    // The built-in packs were parsed but not validated at start-up: a worker thread checks them.
+    validateInWorker(this.workerScript, this.knowledge.pendingValidation(), (results) => {
       try {
-        if (this.knowledge.validatePending()) this.publishPackDiagnostics();
+        let changed = false;
+        for (const r of results) if (this.knowledge.applyValidation(r.file, r.text, r.problems)) changed = true;
+        if (changed) {
+          this.knowledge.rebuildAfterValidation();
+          this.publishPackDiagnostics();
+        }
       } catch (e) {
         this.log(`validating the built-in packs failed: ${(e as Error).stack ?? e}`);
       }
-    }, 50);
+    }, (m) => this.log(m));
   }
 
   /** Reads `arabicNewsLens` from the client (or takes `pushed` from didChangeConfiguration) and applies it. */

@@ -56,45 +56,90 @@ const BIT_CANDIDATE = modifierBits(['candidate']);
 const BIT_FIRST = modifierBits(['firstMention']);
 
 /**
+ * The entity ids already seen in the current article, for the firstMention modifier. Articles hold a
+ * few dozen mentions of a handful of entities: a short list compared by identity (ids are shared
+ * strings of the knowledge base) beats hashing every id into a fresh Set; a long article moves to a Set.
+ */
+class SeenInArticle {
+  private list: string[] = [];
+  private set: Set<string> | undefined;
+
+  clear(): void {
+    this.list.length = 0;
+    this.set = undefined;
+  }
+
+  /** True the first time `id` is added since the last clear. */
+  add(id: string): boolean {
+    if (this.set) {
+      if (this.set.has(id)) return false;
+      this.set.add(id);
+      return true;
+    }
+    const list = this.list;
+    for (let i = 0; i < list.length; i++) if (list[i] === id) return false;
+    list.push(id);
+    if (list.length > 32) this.set = new Set(list);
+    return true;
+  }
+}
+
+/**
  * The encoded tokens of mentions: what `encodeTokens(mentionTokens(…))` gives (a unit test says so),
  * without an object per token. This runs on every edit over every mention of the document, so it
- * allocates nothing but the result and one set of entity ids per article.
+ * allocates nothing but the result: the array is sized once (one token a mention, the usual case),
+ * lines are found by walking forward (mentions are in text order), not by a search per mention.
  */
 export function encodeMentions(mentions: readonly Mention[], lines: LineIndex, range?: { start: number; end: number }): number[] {
-  const data: number[] = [];
+  let data: number[] = new Array<number>(range ? 0 : mentions.length * 5);
+  let n = 0;
   const ends = lines.lineEnds;
-  let seen = new Set<string>();
+  const starts = lines.lineStarts;
+  const lineCount = starts.length;
+  let line = 0;
+  const seen = new SeenInArticle();
   let article = -1;
   let prevLine = 0;
   let prevChar = 0;
-  let type = 0;
-  let bits = 0;
-  const push = (line: number, character: number, length: number): void => {
+  const push = (line: number, character: number, length: number, type: number, bits: number): void => {
     if (length <= 0) return;
     const dl = line - prevLine;
-    data.push(dl, dl === 0 ? character - prevChar : character, length, type, bits);
+    if (n + 5 > data.length) data = grow(data, n);
+    data[n] = dl;
+    data[n + 1] = dl === 0 ? character - prevChar : character;
+    data[n + 2] = length;
+    data[n + 3] = type;
+    data[n + 4] = bits;
+    n += 5;
     prevLine = line;
     prevChar = character;
   };
-  for (const m of mentions) {
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
     if (m.article !== article) {
       article = m.article;
-      seen = new Set();
+      seen.clear();
     }
-    const first = !seen.has(m.entityId);
-    if (first) seen.add(m.entityId);
+    const first = seen.add(m.entityId);
     if (range && (m.end <= range.start || m.start >= range.end)) continue;
-    const t = TYPE_INDEX.get(m.type);
-    if (t === undefined) continue;
-    type = t;
-    bits = first ? BIT_FIRST : 0;
+    const type = TYPE_INDEX.get(m.type);
+    if (type === undefined) continue;
+    let bits = first ? BIT_FIRST : 0;
     if (m.form === 'adjective') bits |= BIT_ADJECTIVE;
     else if (m.form === 'title') bits |= BIT_TITLE;
     if (!m.known) bits |= BIT_CANDIDATE;
-    const p = lines.position(m.start);
+    while (line + 1 < lineCount && starts[line + 1] <= m.start) line++;
     // The usual case: the mention lies on one line.
-    if (m.end <= ends[p.line]) push(p.line, p.character, m.end - m.start);
-    else for (const g of lines.lineSegments(m.start, m.end)) push(g.line, g.character, g.length);
+    if (m.end <= ends[line]) push(line, Math.min(m.start, ends[line]) - starts[line], m.end - m.start, type, bits);
+    else for (const g of lines.lineSegments(m.start, m.end)) push(g.line, g.character, g.length, type, bits);
   }
+  data.length = n;
   return data;
+}
+
+/** A larger copy of `data` (mentions cut at line breaks give more than one token). */
+function grow(data: number[], used: number): number[] {
+  const next = new Array<number>(Math.max(16, data.length * 2));
+  for (let i = 0; i < used; i++) next[i] = data[i];
+  return next;
 }
