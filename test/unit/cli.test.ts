@@ -24,6 +24,20 @@ describe('news-lens command line', () => {
     assert.strictEqual(stderr, '');
     assert.strictEqual(code, 0);
   });
+
+  it('exits 0 as well when the reader closes the pipe while worker threads analyse several files', async () => {
+    const article = fs.readFileSync(path.join(REPO, 'examples', 'astana-20.txt'), 'utf8');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'anl-cli-'));
+    const files = [1, 2, 3, 4].map((i) => path.join(dir, `many-${i}.txt`));
+    for (const f of files) fs.writeFileSync(f, Array(20).fill(article).join('\n\n\n'));
+    const child = spawn(process.execPath, [path.join(REPO, 'dist', 'cli.js'), '--jobs', '2', ...files], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.strictEqual(stderr, '');
+    assert.strictEqual(code, 0);
+  }).timeout(60000);
 });
 
 /** Runs the command line to the end: stdout, stderr and exit code. */
