@@ -3,9 +3,10 @@
  * measures the core, the literal-scan baselines, the knowledge base and the language server over the
  * protocol, and prints one table (medians) with the machine it ran on. Not part of the tests.
  *
- *   node dist/bench.js [--no-pin] [--skip-lsp] [--only-lsp]
+ *   node dist/bench.js [--no-pin] [--skip-lsp] [--only-lsp] [--skip-cli] [--only-cli]
  *
- * By default the run pins itself to one CPU (taskset -c 0), as the targets are stated per core.
+ * By default the run pins itself to one CPU (taskset -c 0), as the targets are stated per core; the
+ * command-line row (cli.ts), which measures worker threads, runs its processes on every CPU.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -13,6 +14,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Analyzer } from '../server/src/analysis/analyzer';
 import { loadKnowledgeBase } from '../server/src/knowledge/load';
+import { measureCli } from './cli';
 import { makeFeeds, measureIncremental, measureLiteralScans, measureThroughput, type KbFigures } from './core';
 import { loadCorpus } from './inputs';
 import { measureServer } from './lsp';
@@ -102,7 +104,8 @@ async function main(): Promise<void> {
     const corpus = loadCorpus(ROOT);
     log(`inputs from ${corpus.source}: ${corpus.articles.length} articles`);
     const feeds = makeFeeds(corpus, dir);
-    if (!process.argv.includes('--only-lsp')) {
+    const onlyCli = process.argv.includes('--only-cli');
+    if (!process.argv.includes('--only-lsp') && !onlyCli) {
       log('knowledge base (cold processes)…');
       measureKb(rows);
       const { kb } = loadKnowledgeBase();
@@ -114,11 +117,13 @@ async function main(): Promise<void> {
       log('literal scans…');
       measureLiteralScans(analyzer, kb, feeds, dir, rows);
     }
-    if (process.argv.includes('--skip-lsp')) rows.push({ section: 'server', what: 'skipped (--skip-lsp)', value: '' });
+    if (onlyCli) log('--only-cli: the command-line row alone');
+    else if (process.argv.includes('--skip-lsp')) rows.push({ section: 'server', what: 'skipped (--skip-lsp)', value: '' });
     else {
       log('language server…');
       await measureServer(ROOT, feeds, corpus, dir, rows);
     }
+    if (!process.argv.includes('--skip-cli') && !process.argv.includes('--only-lsp')) measureCli(ROOT, corpus, dir, rows, log);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -64,7 +64,7 @@ const KNOWN: Record<string, Record<string, Use>> = {
   'server/src/cli/input.ts': { '/^\\uFEFF/': 'text' },
   'server/src/cli/csv.ts': { '/^[=+\\-@\\t\\r]/': 'text', '/[",\\r\\n]/': 'text', '/"/g': 'text' },
   'server/src/cli/events-csv.ts': { '/\\s+/g': 'text' },
-  'server/src/cli/main.ts': { '/[",\\r\\n]/': 'text', '/"/g': 'text' },
+  'server/src/cli/output.ts': { '/[",\\r\\n]/': 'text', '/"/g': 'text' },
   'server/src/common/settings.ts': { '/\\p{L}/u': 'text' },
   'server/src/knowledge/load.ts': { '/^\\uFEFF/': 'text' },
   // Reads the PETRARCH dictionary files shipped with the repository.

@@ -1,19 +1,19 @@
 /**
  * The `news-lens` command line: the same analysis as the editor, for files and batches.
  *
- *   news-lens [--format text|json|csv] [--pack FILE]... FILE...
- *   news-lens --jsonl [--pack FILE]...         (JSON Lines {"id","text"} on stdin)
+ *   news-lens [--format text|json|csv] [--pack FILE]... [--jobs N] FILE...
+ *   news-lens --jsonl [--pack FILE]... [--jobs N]   (JSON Lines {"id","text"} on stdin)
  *   news-lens kb stats|show …                  (see kb.ts)
  *   news-lens import petrarch FILE             (see import-petrarch.ts)
  */
+import * as os from 'os';
 import * as readline from 'readline';
+import { isMainThread } from 'worker_threads';
 import { Analyzer, type AnalyzeOptions } from '../analysis/analyzer';
 import type { CandidateOptions } from '../analysis/candidates';
 import { loadKnowledgeBase } from '../knowledge/load';
-import { eventsToCsv } from './events-csv';
-import { decodeInput } from './input';
-import { toJsonDocument } from './json';
-import { renderText } from './render';
+import { analyzeFile, analyzeJsonlLine, OrderedWriter, packProblemMessages, type FileOutputOptions } from './output';
+import { runParallel, type Task } from './parallel';
 import { runSubcommand, SUBCOMMANDS } from './subcommands';
 
 const USAGE = `usage: news-lens [options] FILE...
@@ -33,6 +33,8 @@ options:
   --candidates LIST    names no pack knows to mark: person,organization,location, all or none
                        (default: the types that help on the development set)
   --jsonl              read {"id","text"} lines on stdin, write {"id","entities","outline"} lines
+  --jobs N             analyse several files, or the lines of --jsonl, on N worker threads; the output
+                       is the same, in the same order (default: the number of CPUs; 1: no threads)
   --color / --no-color force or forbid ANSI colours in text output (default: when stdout is a TTY)
   -h, --help           this help`;
 
@@ -43,11 +45,13 @@ interface Options {
   builtinPacks: boolean;
   candidates?: Partial<CandidateOptions>;
   color: boolean;
+  /** Worker threads for several inputs; 1 analyses in the main thread. */
+  jobs: number;
   files: string[];
 }
 
 function parseArgs(argv: string[]): Options | string {
-  const o: Options = { format: 'text', packs: [], jsonl: false, builtinPacks: true, color: !!process.stdout.isTTY && !process.env.NO_COLOR, files: [] };
+  const o: Options = { format: 'text', packs: [], jsonl: false, builtinPacks: true, color: !!process.stdout.isTTY && !process.env.NO_COLOR, jobs: os.availableParallelism(), files: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -72,7 +76,11 @@ function parseArgs(argv: string[]): Options | string {
         const all = list.includes('all');
         o.candidates = { person: all || list.includes('person'), organization: all || list.includes('organization'), location: all || list.includes('location') };
       }
-      else if (a === '--color') o.color = true;
+      else if (a === '--jobs' || a.startsWith('--jobs=')) {
+        const v = a === '--jobs' ? value() : a.slice(7);
+        o.jobs = Number(v);
+        if (!Number.isInteger(o.jobs) || o.jobs < 1 || v.trim() !== v) return `--jobs needs a whole number of at least 1, not «${v}»`;
+      } else if (a === '--color') o.color = true;
       else if (a === '--no-color') o.color = false;
       else if (a === '-h' || a === '--help') return '';
       else if (a === '--') o.files.push(...argv.slice(i + 1)), (i = argv.length);
@@ -90,31 +98,14 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-async function runJsonl(analyzer: Analyzer, options: AnalyzeOptions): Promise<number> {
-  let status = 0;
+/** The non-blank lines of stdin, numbered from 1 as a text editor numbers them. */
+async function* stdinLines(): AsyncGenerator<{ line: string; lineNo: number }> {
   const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
   let lineNo = 0;
   for await (const line of rl) {
     lineNo++;
-    if (!line.trim()) continue;
-    let doc: { id?: unknown; text?: unknown };
-    try {
-      doc = JSON.parse(line);
-    } catch (e) {
-      process.stderr.write(`news-lens: stdin line ${lineNo}: invalid JSON (${(e as Error).message})\n`);
-      status = 1;
-      continue;
-    }
-    if (!doc || typeof doc.text !== 'string') {
-      process.stderr.write(`news-lens: stdin line ${lineNo}: expected {"id", "text"} with a string text\n`);
-      status = 1;
-      continue;
-    }
-    const analysis = analyzer.analyze(doc.text, options);
-    const out = toJsonDocument(doc.text, analysis, analyzer.kb);
-    process.stdout.write(JSON.stringify({ id: doc.id ?? lineNo, entities: out.entities, outline: out.outline }) + '\n');
+    if (line.trim()) yield { line, lineNo };
   }
-  return status;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -125,47 +116,32 @@ export async function main(argv: string[]): Promise<number> {
     (parsed ? process.stderr : process.stdout).write(USAGE + '\n');
     return parsed ? 2 : 0;
   }
+  const several = parsed.files.length > 1;
+  const output: FileOutputOptions = { format: parsed.format, color: parsed.color, several };
+  const writer = new OrderedWriter(parsed.jsonl ? 'jsonl' : parsed.format, several);
+
+  // Several inputs and more than one job: worker threads, each with its own knowledge base (the main
+  // thread then loads none). One file gains nothing from a thread, so it is analysed here.
+  const jobs = parsed.jsonl ? parsed.jobs : Math.min(parsed.jobs, parsed.files.length);
+  if (jobs > 1) {
+    const tasks: Iterable<Task> | AsyncIterable<Task> = parsed.jsonl ? stdinLines() : parsed.files.map((file) => ({ file }));
+    await runParallel(tasks, jobs, { packs: parsed.packs, builtinPacks: parsed.builtinPacks, candidates: parsed.candidates, output }, writer);
+    writer.end();
+    return writer.status;
+  }
+
   const { kb, problems } = loadKnowledgeBase(parsed.packs, { builtin: parsed.builtinPacks });
-  for (const p of problems) {
-    for (const q of p.problems.slice(0, 5)) process.stderr.write(`news-lens: ${p.source}: offset ${q.start}: ${q.message}\n`);
-  }
-  if (problems.some((p) => parsed.packs.includes(p.source) && p.problems.some((q) => q.severity === 'error'))) {
-    process.stderr.write('news-lens: a pack given with --pack has errors and was not loaded\n');
-  }
+  for (const line of packProblemMessages(problems, parsed.packs)) process.stderr.write(`news-lens: ${line}\n`);
   const analyzer = new Analyzer(kb);
   const options: AnalyzeOptions = { candidates: parsed.candidates };
-  if (parsed.jsonl) return runJsonl(analyzer, options);
-  if (!parsed.files.length) fail('no input files (see --help)');
-
-  let status = 0;
-  const docs: unknown[] = [];
-  let csvHeaderWritten = false;
-  for (const file of parsed.files) {
-    const input = decodeInput(file);
-    if ('error' in input) {
-      process.stderr.write(`news-lens: ${file}: ${input.error}\n`);
-      status = 1;
-      continue;
-    }
-    const analysis = analyzer.analyze(input.text, options);
-    if (parsed.format === 'json') docs.push({ file, ...toJsonDocument(input.text, analysis, kb) });
-    else if (parsed.format === 'csv') {
-      const csv = eventsToCsv(input.text, analysis);
-      if (parsed.files.length === 1) process.stdout.write(csv);
-      else {
-        // Several files: one header, and the file name as a first column.
-        const lines = csv.split('\r\n').filter(Boolean);
-        const quoted = /[",\r\n]/.test(file) ? `"${file.replace(/"/g, '""')}"` : file;
-        if (!csvHeaderWritten) process.stdout.write(`file,${lines[0]}\r\n`);
-        csvHeaderWritten = true;
-        for (const l of lines.slice(1)) process.stdout.write(`${quoted},${l}\r\n`);
-      }
-    } else process.stdout.write(renderText(file, input.text, analysis, kb, parsed.color) + '\n');
+  if (!parsed.jsonl && !parsed.files.length) fail('no input files (see --help)');
+  if (parsed.jsonl) {
+    for await (const { line, lineNo } of stdinLines()) writer.write(analyzeJsonlLine(analyzer, options, line, lineNo));
+  } else {
+    for (const file of parsed.files) writer.write(analyzeFile(analyzer, options, file, output));
   }
-  if (parsed.format === 'json') {
-    process.stdout.write(JSON.stringify(parsed.files.length === 1 ? (docs[0] ?? null) : docs, null, 1) + '\n');
-  }
-  return status;
+  writer.end();
+  return writer.status;
 }
 
 /** Runs the command line with the process's arguments and sets its exit code. */
@@ -186,4 +162,5 @@ export function run(): void {
   );
 }
 
-if (require.main === module) run();
+// A worker thread of parallel.ts loads this bundle too; only the process's main thread runs the command.
+if (isMainThread && require.main === module) run();
