@@ -84,6 +84,8 @@ class HashFilter {
 class StartIndex {
   readonly any = new HashFilter(12);
   readonly adjective = new HashFilter(10);
+  /** Every token after the first of every pattern: most walks stop here, before the trie is asked. */
+  readonly later = new HashFilter(12);
   /** The first token of the patterns by its hash, or null when two tokens share a hash. */
   private readonly firstTokens = new Map<number, string | null>();
   /**
@@ -102,6 +104,7 @@ class StartIndex {
       for (const p of patterns) {
         const h = p.hashes[0];
         this.any.add(h);
+        for (let j = 1; j < p.hashes.length; j++) this.later.add(p.hashes[j]);
         if (p.form === 'adjective') this.adjective.add(h);
         const token = this.firstTokens.get(h);
         if (token === undefined) this.firstTokens.set(h, p.tokens[0]);
@@ -274,6 +277,7 @@ export function matchMentions(buf: TokenBuffer, gazetteer: Gazetteer, state: Art
   const normLen = buf.normLen;
   const index = startIndex(gazetteer);
   const any = index.any;
+  const later = index.later;
   for (let t = 0; t < n; ) {
     // Fast path for most tokens: no clitic reading and no alias starts with the token.
     const clitic = normLen[t] > 3 && cliticStart(norm[normStart[t]]);
@@ -297,7 +301,7 @@ export function matchMentions(buf: TokenBuffer, gazetteer: Gazetteer, state: Art
       if (node === 0) continue;
       let depth = 0;
       path[depth++] = node;
-      for (let u = t + 1; u < n && softGap[u] === 1; u++) {
+      for (let u = t + 1; u < n && softGap[u] === 1 && later.mayHave(hashes[u]); u++) {
         node = gazetteer.child(node, hashes[u]);
         if (node === 0) break;
         if (depth === path.length) {
