@@ -147,6 +147,9 @@ describe('articles: datelines and dates', () => {
     ['5 جوان 2022', '2022-06-05'],
     ['31/2/2023', undefined],
     ['في عام 2023 وحده', undefined],
+    ['21 يونيو', undefined],
+    ['يونيو 1999', '1999-06'],
+    ['حزيران ٢٠٢٤', '2024-06'],
   ];
   for (const [s, want] of dates) {
     it(`«${s}» reads ${want ?? 'no date'}`, () => {

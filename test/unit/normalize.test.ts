@@ -33,6 +33,19 @@ describe('the offset map of the tokenizer (TokenBuffer.normOrig)', () => {
   });
 });
 
+describe('the folded text of a token (TokenBuffer.tokenText)', () => {
+  it('is the same for short, long and very long tokens', () => {
+    const words = ['سُوريا', 'أ'.repeat(12), 'إ'.repeat(13), 'ة'.repeat(5000)];
+    const buf = new TokenBuffer();
+    const text = words.join(' ');
+    buf.fill(text, 0, text.length);
+    assert.deepStrictEqual(
+      words.map((_, t) => buf.tokenText(t)),
+      words.map((w) => normalizeArabic(w)),
+    );
+  });
+});
+
 describe('the clitic-reading hashes of the tokenizer (TokenBuffer.conjHash, prepHash)', () => {
   // [token, without و/ف, without و/ف and then ب/ك/ل]: a letter is split off only when more than
   // three letters stand from it to the end of the token.

@@ -90,6 +90,10 @@ export interface SegmentOptions {
 export interface Line extends Span {
   /** True when the line holds nothing but white space. */
   blank: boolean;
+  /** The code unit at the line's start (for an empty line its line break, NaN at the end of the text). */
+  first: number;
+  /** The first three letters as a boilerplate phrase would open (see lineOpening). */
+  opening: number;
 }
 
 function isSpace(c: number): boolean {
@@ -115,7 +119,8 @@ export function splitLines(text: string): Line[] {
     }
     let i = start;
     while (i < end && isSpace(text.charCodeAt(i))) i++;
-    lines.push({ start, end, blank: i === end });
+    // What segmentArticles asks of every line is read now, while the line's start is in the cache.
+    lines.push({ start, end, blank: i === end, first: text.charCodeAt(start), opening: i === end ? -1 : lineOpening(text, start, end) });
     if (end >= text.length) break;
     start = next;
   }
@@ -174,17 +179,19 @@ function readDate(text: string, lines: Line[]): string | undefined {
 /** The articles of a text, in order, covering every non-blank line. */
 export function segmentArticles(text: string, options: SegmentOptions = {}): Article[] {
   const lines = splitLines(text);
-  const groups: Line[][] = [];
+  // Each article is made as soon as its last line is known, while its lines are still in the cache.
+  const articles: Article[] = [];
+  const close = (g: Line[]) => articles.push(makeArticle(text, g, articles.length === 0));
   let current: Line[] = [];
   let blankRun = 0;
   for (let k = 0; k < lines.length; k++) {
     const line = lines[k];
-    const first = text.charCodeAt(line.start);
+    const first = line.first;
     const separatorLine =
       (!line.blank && line.end - line.start <= 200 && (first === 45 || first === 61 || first === 42 || first === 95 || first === 126 || first === 35 || first === 32 || first === 9) && RULE_LINE.test(text.slice(line.start, line.end))) ||
       (!!options.separator && !line.blank && line.end - line.start <= 200 && options.separator.test(text.slice(line.start, line.end)));
     if (separatorLine) {
-      if (current.length) groups.push(current);
+      if (current.length) close(current);
       current = [];
       blankRun = 0;
       continue;
@@ -194,26 +201,29 @@ export function segmentArticles(text: string, options: SegmentOptions = {}): Art
       continue;
     }
     if (current.length && (blankRun >= 2 || (blankRun === 1 && startsArticle(text, lines, k)))) {
-      groups.push(current);
+      close(current);
       current = [];
     }
     blankRun = 0;
     current.push(line);
   }
-  if (current.length) groups.push(current);
-  if (!groups.length) return [{ start: 0, end: text.length, boilerplate: [] }];
-  return groups.map((g, i) => {
-    const first = g[0];
-    const article: Article = {
-      start: i === 0 ? 0 : first.start,
-      end: i === groups.length - 1 ? text.length : g[g.length - 1].end,
-      boilerplate: g.filter((l) => isBoilerplate(text, l)).map(({ start, end }) => ({ start, end })),
-    };
-    if (g.length > 1 && looksLikeHeadline(text, first)) article.headline = { start: first.start, end: first.end };
-    const date = readDate(text, g);
-    if (date) article.date = date;
-    return article;
-  });
+  if (current.length) close(current);
+  if (!articles.length) return [{ start: 0, end: text.length, boilerplate: [] }];
+  // The last article runs to the end of the text.
+  articles[articles.length - 1].end = text.length;
+  return articles;
+}
+
+/** The article of a group of lines: its span, boilerplate lines, headline and date. */
+function makeArticle(text: string, g: Line[], isFirst: boolean): Article {
+  const first = g[0];
+  const boilerplate: Span[] = [];
+  for (const l of g) if (BOILERPLATE_OPENINGS.includes(l.opening) && isBoilerplate(text, l)) boilerplate.push({ start: l.start, end: l.end });
+  const article: Article = { start: isFirst ? 0 : first.start, end: g[g.length - 1].end, boilerplate };
+  if (g.length > 1 && looksLikeHeadline(text, first)) article.headline = { start: first.start, end: first.end };
+  const date = readDate(text, g);
+  if (date) article.date = date;
+  return article;
 }
 
 /** After one blank line: a headline whose next non-blank line opens with a dateline starts a new article. */

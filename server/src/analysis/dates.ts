@@ -45,6 +45,20 @@ function isoDate(y: number, m?: number, d?: number): string | undefined {
   return `${y}-${pad(m)}-${pad(d)}`;
 }
 
+/** True when `s` holds 19dd or 20dd in ASCII digits, as every month-name date has. */
+function hasYear(s: string): boolean {
+  for (let i = 0; i + 3 < s.length; i++) {
+    const a = s.charCodeAt(i);
+    const b = s.charCodeAt(i + 1);
+    if (((a === 0x31 && b === 0x39) || (a === 0x32 && b === 0x30)) && isDigit(s.charCodeAt(i + 2)) && isDigit(s.charCodeAt(i + 3))) return true;
+  }
+  return false;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
 /** A date found in a string: its ISO form and where it was written. */
 export interface FoundDate {
   iso: string;
@@ -76,7 +90,7 @@ export function findDate(s: string): FoundDate | undefined {
   }
   // Month names: «21 حزيران/يونيو 2023», «21 يونيو 2023», «يونيو 2023». Each needs a year after
   // it, so a string without one is not searched for some thirty names.
-  if (!/(?:19|20)\d\d/.test(n)) return undefined;
+  if (!hasYear(n)) return undefined;
   for (const { norm, month } of MONTHS) {
     let at = n.indexOf(norm);
     while (at >= 0) {

@@ -52,154 +52,43 @@ function cliticStart(c: number): boolean {
   return c === WAW || c === FEH || c === BEH || c === KAF || c === LAM || c === ALEF;
 }
 
-/**
- * A Bloom filter over token hashes, two bits in one 32-bit word per hash: one array read answers,
- * and the filter is small enough to stay in the processor's cache while the text streams through.
- */
-class HashFilter {
-  private readonly words: Int32Array;
-  private readonly shift: number;
-
-  constructor(log2Words: number) {
-    this.words = new Int32Array(1 << log2Words);
-    this.shift = 32 - log2Words;
-  }
-
-  add(h: number): void {
-    this.words[Math.imul(h, 0x9e3779b1) >>> this.shift] |= (1 << (h & 31)) | (1 << ((h >>> 5) & 31));
-  }
-
-  mayHave(h: number): boolean {
-    const bits = (1 << (h & 31)) | (1 << ((h >>> 5) & 31));
-    return (this.words[Math.imul(h, 0x9e3779b1) >>> this.shift] & bits) === bits;
-  }
-}
-
-/**
- * What the matcher keeps beside a gazetteer: filters over the first tokens of every pattern and of
- * the adjective patterns alone (for readings without ال), and the code units of the first token
- * under each child of the trie's root, so that a reading is verified once, against one flat array,
- * instead of once per pattern against the pattern's strings.
- */
-class StartIndex {
-  readonly any = new HashFilter(12);
-  readonly adjective = new HashFilter(10);
-  /** The first token of the patterns by its hash, or null when two tokens share a hash. */
-  private readonly firstTokens = new Map<number, string | null>();
-  /**
-   * Per child of the root, where its first token's code units start in `rootChars` (from 1; 0 when
-   * not yet copied, MIXED when its patterns do not all share one first token). Filled as the text
-   * reaches each child, so that making the index costs one pass over the patterns.
-   */
-  rootFrom: Int32Array;
-  rootLength: Int32Array;
-  rootChars = new Uint16Array(4096);
-  private charCount = 1;
-
-  constructor(readonly gazetteer: Gazetteer) {
-    for (const patterns of gazetteer.terminals) {
-      if (!patterns) continue;
-      for (const p of patterns) {
-        const h = p.hashes[0];
-        this.any.add(h);
-        if (p.form === 'adjective') this.adjective.add(h);
-        const token = this.firstTokens.get(h);
-        if (token === undefined) this.firstTokens.set(h, p.tokens[0]);
-        else if (token !== null && token !== p.tokens[0]) this.firstTokens.set(h, null);
-      }
-    }
-    this.rootFrom = new Int32Array(gazetteer.terminals.length);
-    this.rootLength = new Int32Array(gazetteer.terminals.length);
-  }
-
-  /** Copies the first token under `root`, the child reached by hash `h`, into `rootChars`. */
-  copyRoot(root: number, h: number): void {
-    const token = this.firstTokens.get(h);
-    if (token === null || token === undefined) {
-      this.rootFrom[root] = MIXED;
-      return;
-    }
-    if (this.charCount + token.length > this.rootChars.length) {
-      const chars = new Uint16Array((this.charCount + token.length) * 2);
-      chars.set(this.rootChars);
-      this.rootChars = chars;
-    }
-    this.rootFrom[root] = this.charCount;
-    this.rootLength[root] = token.length;
-    for (let i = 0; i < token.length; i++) this.rootChars[this.charCount++] = token.charCodeAt(i);
-  }
-}
-
-/** `rootFrom` of a root child whose patterns do not all share one first token (a hash collision). */
-const MIXED = -1;
-
-const startIndexOf = new WeakMap<Gazetteer, StartIndex>();
-
-/** The start index of a gazetteer, made on first use. */
-function startIndex(gazetteer: Gazetteer): StartIndex {
-  let index = startIndexOf.get(gazetteer);
-  if (!index) startIndexOf.set(gazetteer, (index = new StartIndex(gazetteer)));
-  return index;
-}
-
 /** The clitic readings of one token, as parallel arrays reused across calls. */
 class Variants {
   count = 0;
   from = new Int32Array(8); // first folded code unit of the reading
   hash = new Int32Array(8); // hash of the reading's code units (with the virtual alef)
-  root = new Int32Array(8); // trie node of the reading as a first token (0 when no alias starts so)
+  root = new Int32Array(8); // trie node of the reading as a first token, 0 when no alias starts so
   virtualAlef = new Uint8Array(8); // للأمم → الأمم: an alef that is not written
   spanFrom = new Int32Array(8); // folded code unit where the underlined span starts
   adjectiveOnly = new Uint8Array(8); // ال split off: only nisba adjectives may match
-  verified = new Uint8Array(8); // 1 when the reading's code units are its root's first token
 
-  /**
-   * Adds a reading. With an `index`, only a reading that may start an alias is kept, with its trie
-   * node, and verified against the first token of the patterns under that node when they share one;
-   * without, every reading is kept (the links to last names need them all).
-   */
-  private push(buf: TokenBuffer, end: number, index: StartIndex | undefined, from: number, hash: number, virtualAlef: boolean, spanFrom: number, adjectiveOnly: boolean): void {
-    let root = 0;
-    if (index) {
-      if (!(adjectiveOnly ? index.adjective : index.any).mayHave(hash)) return;
-      root = index.gazetteer.child(0, hash);
-      if (root === 0) return;
-    }
-    let verified = 0;
-    if (index) {
-      if (index.rootFrom[root] === 0) index.copyRoot(root, hash);
-      if (index.rootFrom[root] !== MIXED) {
-        if (!sameRoot(index, root, buf, from, end, virtualAlef)) return;
-        verified = 1;
-      }
-    }
+  private push(gazetteer: Gazetteer, from: number, hash: number, virtualAlef: boolean, spanFrom: number, adjectiveOnly: boolean): void {
     const k = this.count++;
-    this.verified[k] = verified;
     this.from[k] = from;
     this.virtualAlef[k] = virtualAlef ? 1 : 0;
     this.hash[k] = hash;
-    this.root[k] = root;
+    this.root[k] = gazetteer.child(0, hash);
     this.spanFrom[k] = spanFrom;
     this.adjectiveOnly[k] = adjectiveOnly ? 1 : 0;
   }
 
   /**
-   * Fills the readings of token `t`, in order: whole, without و/ف, without ب/ك/ل, and without ال.
-   * Most tokens start with no clitic letter or are too short to carry one: they have the whole
-   * reading alone. The tokenizer already hashed the whole token and its readings without و/ف and
-   * ب/ك/ل; only the readings after لل and without ال are hashed here.
+   * Fills the readings of token `t`: whole, without و/ف, without ب/ك/ل, and without ال. Most tokens
+   * start with no clitic letter or are too short to carry one: they get the whole reading alone.
+   * The tokenizer already hashed the whole token and its readings without و/ف and ب/ك/ل; only the
+   * readings after لل and without ال are hashed here.
    */
-  fill(buf: TokenBuffer, t: number, index?: StartIndex): void {
+  fill(buf: TokenBuffer, t: number, gazetteer: Gazetteer): void {
     const norm = buf.norm;
     const s = buf.normStart[t];
     const end = s + buf.normLen[t];
     this.count = 0;
-    this.push(buf, end, index, s, buf.hash[t], false, s, false);
+    this.push(gazetteer, s, buf.hash[t], false, s, false);
     if (end - s <= 3) return;
     let q = s;
     if (norm[q] === WAW || norm[q] === FEH) {
       q++;
-      this.push(buf, end, index, q, buf.conjHash[t], false, q, false);
+      this.push(gazetteer, q, buf.conjHash[t], false, q, false);
     }
     const c = norm[q];
     // ك ("like") rarely stands before a name, and splitting it off short words invents names
@@ -207,25 +96,14 @@ class Variants {
     if ((c === BEH || c === LAM || (c === KAF && end - q > 4)) && end - q > 3) {
       if (c === LAM && norm[q + 1] === LAM) {
         // لل: the preposition ل and the article's lam; the alef of ال is not written.
-        this.push(buf, end, index, q + 1, hashRange(norm, q + 1, end, SEED_ALEF), true, q + 1, false);
-        if (end - q > 4) this.push(buf, end, index, q + 2, hashRange(norm, q + 2, end, HASH_SEED), false, q + 1, true);
+        this.push(gazetteer, q + 1, hashRange(norm, q + 1, end, SEED_ALEF), true, q + 1, false);
+        if (end - q > 4) this.push(gazetteer, q + 2, hashRange(norm, q + 2, end, HASH_SEED), false, q + 1, true);
       }
       q++;
-      this.push(buf, end, index, q, buf.prepHash[t], false, q, false);
+      this.push(gazetteer, q, buf.prepHash[t], false, q, false);
     }
-    if (norm[q] === ALEF && norm[q + 1] === LAM && end - q > 4) this.push(buf, end, index, q + 2, hashRange(norm, q + 2, end, HASH_SEED), false, q, true);
+    if (norm[q] === ALEF && norm[q + 1] === LAM && end - q > 4) this.push(gazetteer, q + 2, hashRange(norm, q + 2, end, HASH_SEED), false, q, true);
   }
-}
-
-/** Compares folded code units of a token reading with the first token under a child of the root. */
-function sameRoot(index: StartIndex, root: number, buf: TokenBuffer, from: number, to: number, virtualAlef: boolean): boolean {
-  const chars = index.rootChars;
-  let k = index.rootFrom[root];
-  if (to - from + (virtualAlef ? 1 : 0) !== index.rootLength[root]) return false;
-  if (virtualAlef && chars[k++] !== ALEF) return false;
-  const norm = buf.norm;
-  for (let i = from; i < to; i++, k++) if (norm[i] !== chars[k]) return false;
-  return true;
 }
 
 /** Compares folded code units of a token reading with a pattern token. */
@@ -272,21 +150,15 @@ export function matchMentions(buf: TokenBuffer, gazetteer: Gazetteer, state: Art
   const norm = buf.norm;
   const normStart = buf.normStart;
   const normLen = buf.normLen;
-  const index = startIndex(gazetteer);
-  const any = index.any;
   for (let t = 0; t < n; ) {
-    // Fast path for most tokens: no clitic reading and no alias starts with the token.
-    const clitic = normLen[t] > 3 && cliticStart(norm[normStart[t]]);
-    if (!clitic && (!any.mayHave(hashes[t]) || gazetteer.child(0, hashes[t]) === 0)) {
-      if (state.links.size !== 0 && mayLink(state, hashes[t])) {
-        const linked = matchLink(buf, t, state);
-        if (linked) out.push(linked);
+    // Fast path for most tokens: no clitic reading, no alias starts with it, no last name to link.
+    if ((normLen[t] <= 3 || !cliticStart(norm[normStart[t]])) && gazetteer.child(0, hashes[t]) === 0) {
+      if (state.links.size === 0 || !mayLink(state, hashes[t])) {
+        t++;
+        continue;
       }
-      t++;
-      continue;
     }
-    // Only the readings that may start an alias, each with its trie node.
-    variants.fill(buf, t, index);
+    variants.fill(buf, t, gazetteer);
     let best: Pattern | undefined;
     let bestLen = 0;
     let bestEntry: AliasEntry | undefined;
@@ -310,7 +182,6 @@ export function matchMentions(buf: TokenBuffer, gazetteer: Gazetteer, state: Art
       const from = variants.from[v];
       const virtualAlef = variants.virtualAlef[v] === 1;
       const adjectiveOnly = variants.adjectiveOnly[v] === 1;
-      const verified = variants.verified[v] === 1;
       walk: for (let d = depth - 1; d >= 0; d--) {
         const len = d + 1;
         if (len < bestLen) break;
@@ -318,7 +189,7 @@ export function matchMentions(buf: TokenBuffer, gazetteer: Gazetteer, state: Art
         if (!patterns) continue;
         for (const p of patterns) {
           if (adjectiveOnly && p.form !== 'adjective') continue;
-          if (!verified && !sameChars(buf, from, tokenEnd, virtualAlef, p.tokens[0])) continue;
+          if (!sameChars(buf, from, tokenEnd, virtualAlef, p.tokens[0])) continue;
           let ok = true;
           for (let j = 1; ok && j < len; j++) ok = tokenIs(buf, t + j, p.tokens[j]);
           if (!ok) continue;
@@ -343,8 +214,8 @@ export function matchMentions(buf: TokenBuffer, gazetteer: Gazetteer, state: Art
       t = last + 1;
       continue;
     }
-    if (state.links.size !== 0 && (!clitic || mayLink(state, hashes[t]) || mayLink(state, buf.conjHash[t]) || mayLink(state, buf.prepHash[t]) || startsWithLamLam(buf, t))) {
-      const linked = matchLink(buf, t, state);
+    if (state.links.size !== 0) {
+      const linked = matchLink(buf, t, tokenEnd, state);
       if (linked) out.push(linked);
     }
     t++;
@@ -364,21 +235,8 @@ function rememberLastName(p: Pattern, entry: AliasEntry, state: ArticleState): v
   }
 }
 
-/**
- * True when token t may have a reading after لل (the only reading whose hash the tokenizer did not
- * compute and that may link).
- */
-function startsWithLamLam(buf: TokenBuffer, t: number): boolean {
-  const s = buf.normStart[t];
-  const q = buf.norm[s] === WAW || buf.norm[s] === FEH ? s + 1 : s;
-  return buf.norm[q] === LAM && buf.norm[q + 1] === LAM;
-}
-
 /** A last name alone, after the full name appeared earlier in the article (غير بيدرسون … بيدرسون). */
-function matchLink(buf: TokenBuffer, t: number, state: ArticleState): Mention | undefined {
-  // Every reading, whether or not an alias starts with it.
-  variants.fill(buf, t);
-  const tokenEnd = buf.normStart[t] + buf.normLen[t];
+function matchLink(buf: TokenBuffer, t: number, tokenEnd: number, state: ArticleState): Mention | undefined {
   for (let v = 0; v < variants.count; v++) {
     if (variants.adjectiveOnly[v]) continue;
     const from = variants.from[v];
