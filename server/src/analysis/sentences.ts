@@ -480,53 +480,21 @@ export function sentenceOf(text: string, article: Article, entry: SentenceEntry,
   return entry.sentence;
 }
 
-/** A folded word with what the rules ask of it, computed once per distinct word. */
-interface Word {
-  norm: string;
-  bare: string;
-  cls: number;
-}
-
-/**
- * Words seen in sentences, by the hash the tokenizer already computed: a news text repeats a small
- * vocabulary, so most tokens get their strings and word classes without building a string or
- * hashing one. A direct-mapped cache (a word replaces the one in its slot), so its size is bounded.
- */
-const WORD_SLOTS = 1 << 16;
-const wordHash = new Int32Array(WORD_SLOTS);
-const wordSlot: (Word | undefined)[] = new Array<Word | undefined>(WORD_SLOTS).fill(undefined);
-
-function wordAt(b: TokenBuffer, t: number): Word {
-  const h = b.hash[t];
-  const from = b.normStart[t];
-  const n = b.normLen[t];
-  const slot = (h ^ (h >>> 16)) & (WORD_SLOTS - 1);
-  const known = wordSlot[slot];
-  if (known !== undefined && wordHash[slot] === h && known.norm.length === n) {
-    const norm = b.norm;
-    let k = 0;
-    while (k < n && norm[from + k] === known.norm.charCodeAt(k)) k++;
-    if (k === n) return known;
-  }
-  const norm = foldedString(b, from, from + n);
-  const bare = bareOf(norm);
-  const word: Word = { norm, bare, cls: classOf(norm, bare) };
-  wordHash[slot] = h;
-  wordSlot[slot] = word;
-  return word;
-}
-
 function makeSentence(text: string, article: Article, b: TokenBuffer, first: number, last: number, hits: (LexHit | undefined)[]): Sentence {
   const toks: Tok[] = [];
   let triggers = false;
   for (const h of hits) if (h && (h.kind === 'meeting' || h.kind === 'statement')) triggers = true;
+  // Tokens' folded code units are back to back in the buffer: one string for the sentence, sliced per token.
+  const base = b.normStart[first];
+  const all = foldedString(b, base, b.normStart[last] + b.normLen[last]);
   for (let t = first; t <= last; t++) {
-    const word = wordAt(b, t);
+    const norm = all.slice(b.normStart[t] - base, b.normStart[t] - base + b.normLen[t]);
     const g = t > first && !(b.start[t] - b.end[t - 1] === 1 && text.charCodeAt(b.end[t - 1]) === 32) ? gapInfo(text, b.end[t - 1], b.start[t]) : 0;
     // A sentence end inside a sentence happens only in a headline («..»): a hard gap all the same.
     const gap = (g & GAP_HARD) | (g & GAP_STOP ? GAP_OTHER : 0);
+    const bare = bareOf(norm);
     // Word classes serve the event rules, which read only sentences with a trigger.
-    toks.push({ start: b.start[t], end: b.end[t], norm: word.norm, bare: word.bare, gap, cls: triggers ? word.cls : 0, hit: hits[t - first] });
+    toks.push({ start: b.start[t], end: b.end[t], norm, bare, gap, cls: triggers ? classOf(norm, bare) : 0, hit: hits[t - first] });
   }
   const start = toks[0].start;
   const end = toks[toks.length - 1].end;
