@@ -159,11 +159,11 @@ function possessives(noun: string): [string, string][] {
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-const FILTER_BITS = 1 << 16;
+const FILTER_BITS = 1 << 18;
 
 export interface Lexicon {
   byHash: Map<number, LexHit[]>;
-  /** A bit per low 16 bits of a form's hash: most tokens are rejected with one array read. */
+  /** A bit per low 18 bits of a form's hash (32 KB): all but about 1% of the tokens that are no form are rejected with one array read. */
   filter: Uint32Array;
 }
 
