@@ -157,6 +157,12 @@ function possessives(noun: string): [string, string][] {
   return ['ه', 'ها', 'هما', 'هم'].map((s) => [stem + s, s]);
 }
 
+/** A prefix with a preposition after و/ف (ب، ل، ك): the title it stands before is a complement. */
+function prepositional(prefix: string): boolean {
+  const p = prefix.startsWith('و') || prefix.startsWith('ف') ? prefix.slice(1) : prefix;
+  return p.startsWith('ب') || p.startsWith('ل') || p.startsWith('ك');
+}
+
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 const FILTER_BITS = 1 << 18;
@@ -215,7 +221,7 @@ export function getLexicon(): Lexicon {
       }
     }
   }
-  for (const row of TITLES) for (const t of words(row.forms)) for (const p of NOUN_PREFIXES) add(attach(p, t), { kind: 'title', row, pre: p, head: !/^[وف]?[بلك]/.test(p), stem: t });
+  for (const row of TITLES) for (const t of words(row.forms)) for (const p of NOUN_PREFIXES) add(attach(p, t), { kind: 'title', row, pre: p, head: !prepositional(p), stem: t });
   for (const d of words(DELEGATION)) for (const p of NOUN_PREFIXES) add(attach(p, d), { kind: 'delegation', pre: p });
   for (const d of words(DUAL_SPEAKERS)) for (const p of ['', 'و', 'ف']) add(p + d, { kind: 'dual', pre: p });
   const filter = new Uint32Array(FILTER_BITS >>> 5);
