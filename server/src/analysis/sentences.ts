@@ -1,7 +1,8 @@
 /**
  * The sentence model shared by the role-phrase and event rules. One tokenizing pass per article finds
  * the sentences that hold a trigger or a title word (one hash lookup per token, with the clitic forms
- * expanded in advance); only those sentences are turned into token objects for the rules.
+ * expanded in advance) and keeps them as offsets and flags; token objects are made only for the
+ * sentences a rule reads (`SentenceEntry`, `sentenceOf`).
  */
 import {
   AT_MEETING,
