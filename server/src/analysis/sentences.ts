@@ -1,7 +1,8 @@
 /**
  * The sentence model shared by the role-phrase and event rules. One tokenizing pass per article finds
  * the sentences that hold a trigger or a title word (one hash lookup per token, with the clitic forms
- * expanded in advance); only those sentences are turned into token objects for the rules.
+ * expanded in advance) and keeps them as offsets and flags; token objects are made only for the
+ * sentences a rule reads (`SentenceEntry`, `sentenceOf`).
  */
 import {
   AT_MEETING,
@@ -157,13 +158,19 @@ function possessives(noun: string): [string, string][] {
   return ['ه', 'ها', 'هما', 'هم'].map((s) => [stem + s, s]);
 }
 
+/** A prefix with a preposition after و/ف (ب، ل، ك): the title it stands before is a complement. */
+function prepositional(prefix: string): boolean {
+  const p = prefix.startsWith('و') || prefix.startsWith('ف') ? prefix.slice(1) : prefix;
+  return p.startsWith('ب') || p.startsWith('ل') || p.startsWith('ك');
+}
+
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-const FILTER_BITS = 1 << 16;
+const FILTER_BITS = 1 << 18;
 
 export interface Lexicon {
   byHash: Map<number, LexHit[]>;
-  /** A bit per low 16 bits of a form's hash: most tokens are rejected with one array read. */
+  /** A bit per low 18 bits of a form's hash (32 KB): all but about 1% of the tokens that are no form are rejected with one array read. */
   filter: Uint32Array;
 }
 
@@ -215,7 +222,7 @@ export function getLexicon(): Lexicon {
       }
     }
   }
-  for (const row of TITLES) for (const t of words(row.forms)) for (const p of NOUN_PREFIXES) add(attach(p, t), { kind: 'title', row, pre: p, head: !/^[وف]?[بلك]/.test(p), stem: t });
+  for (const row of TITLES) for (const t of words(row.forms)) for (const p of NOUN_PREFIXES) add(attach(p, t), { kind: 'title', row, pre: p, head: !prepositional(p), stem: t });
   for (const d of words(DELEGATION)) for (const p of NOUN_PREFIXES) add(attach(p, d), { kind: 'delegation', pre: p });
   for (const d of words(DUAL_SPEAKERS)) for (const p of ['', 'و', 'ف']) add(p + d, { kind: 'dual', pre: p });
   const filter = new Uint32Array(FILTER_BITS >>> 5);
@@ -480,53 +487,21 @@ export function sentenceOf(text: string, article: Article, entry: SentenceEntry,
   return entry.sentence;
 }
 
-/** A folded word with what the rules ask of it, computed once per distinct word. */
-interface Word {
-  norm: string;
-  bare: string;
-  cls: number;
-}
-
-/**
- * Words seen in sentences, by the hash the tokenizer already computed: a news text repeats a small
- * vocabulary, so most tokens get their strings and word classes without building a string or
- * hashing one. A direct-mapped cache (a word replaces the one in its slot), so its size is bounded.
- */
-const WORD_SLOTS = 1 << 16;
-const wordHash = new Int32Array(WORD_SLOTS);
-const wordSlot: (Word | undefined)[] = new Array<Word | undefined>(WORD_SLOTS).fill(undefined);
-
-function wordAt(b: TokenBuffer, t: number): Word {
-  const h = b.hash[t];
-  const from = b.normStart[t];
-  const n = b.normLen[t];
-  const slot = (h ^ (h >>> 16)) & (WORD_SLOTS - 1);
-  const known = wordSlot[slot];
-  if (known !== undefined && wordHash[slot] === h && known.norm.length === n) {
-    const norm = b.norm;
-    let k = 0;
-    while (k < n && norm[from + k] === known.norm.charCodeAt(k)) k++;
-    if (k === n) return known;
-  }
-  const norm = foldedString(b, from, from + n);
-  const bare = bareOf(norm);
-  const word: Word = { norm, bare, cls: classOf(norm, bare) };
-  wordHash[slot] = h;
-  wordSlot[slot] = word;
-  return word;
-}
-
 function makeSentence(text: string, article: Article, b: TokenBuffer, first: number, last: number, hits: (LexHit | undefined)[]): Sentence {
   const toks: Tok[] = [];
   let triggers = false;
   for (const h of hits) if (h && (h.kind === 'meeting' || h.kind === 'statement')) triggers = true;
+  // Tokens' folded code units are back to back in the buffer: one string for the sentence, sliced per token.
+  const base = b.normStart[first];
+  const all = foldedString(b, base, b.normStart[last] + b.normLen[last]);
   for (let t = first; t <= last; t++) {
-    const word = wordAt(b, t);
+    const norm = all.slice(b.normStart[t] - base, b.normStart[t] - base + b.normLen[t]);
     const g = t > first && !(b.start[t] - b.end[t - 1] === 1 && text.charCodeAt(b.end[t - 1]) === 32) ? gapInfo(text, b.end[t - 1], b.start[t]) : 0;
     // A sentence end inside a sentence happens only in a headline («..»): a hard gap all the same.
     const gap = (g & GAP_HARD) | (g & GAP_STOP ? GAP_OTHER : 0);
+    const bare = bareOf(norm);
     // Word classes serve the event rules, which read only sentences with a trigger.
-    toks.push({ start: b.start[t], end: b.end[t], norm: word.norm, bare: word.bare, gap, cls: triggers ? word.cls : 0, hit: hits[t - first] });
+    toks.push({ start: b.start[t], end: b.end[t], norm, bare, gap, cls: triggers ? classOf(norm, bare) : 0, hit: hits[t - first] });
   }
   const start = toks[0].start;
   const end = toks[toks.length - 1].end;
