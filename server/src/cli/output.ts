@@ -22,10 +22,11 @@ export interface FileOutputOptions {
 
 /**
  * One input's share of the output. `error` is a message for stderr (after «news-lens: »);
- * `csvHeader` is written once, before the first rows of several CSV files.
+ * `csvHeader` is written once, before the first rows of several CSV files. A worker thread sends a
+ * large `out` as UTF-8 bytes (see parallel.ts).
  */
 export interface Piece {
-  out?: string;
+  out?: string | Uint8Array;
   csvHeader?: string;
   error?: string;
 }
@@ -95,7 +96,7 @@ export class OrderedWriter {
   constructor(
     private readonly format: Format | 'jsonl',
     private readonly several: boolean,
-    private readonly stdout: (s: string) => void = (s) => void process.stdout.write(s),
+    private readonly stdout: (s: string | Uint8Array) => void = (s) => void process.stdout.write(s),
     private readonly stderr: (s: string) => void = (s) => void process.stderr.write(s),
   ) {}
 
@@ -106,8 +107,14 @@ export class OrderedWriter {
       return;
     }
     if (this.format === 'json') {
-      if (!this.several) this.stdout(p.out + '\n');
-      else this.stdout((this.docs === 0 ? '[\n ' : ',\n ') + p.out);
+      if (!this.several) {
+        this.stdout(p.out!);
+        this.stdout('\n');
+      }
+      else {
+        this.stdout(this.docs === 0 ? '[\n ' : ',\n ');
+        this.stdout(p.out!);
+      }
       this.docs++;
       return;
     }
@@ -115,7 +122,7 @@ export class OrderedWriter {
       this.stdout(p.csvHeader);
       this.csvHeaderWritten = true;
     }
-    if (p.out) this.stdout(p.out);
+    if (p.out?.length) this.stdout(p.out);
   }
 
   /** Closes the JSON output once every input was written. */

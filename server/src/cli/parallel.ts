@@ -55,6 +55,13 @@ const AHEAD_PER_WORKER = 4 * BATCH_TASKS;
 const AHEAD_CHARS = 32 * 1024 * 1024;
 
 /**
+ * A worker encodes an output at least this long to UTF-8 itself and hands the bytes over without a
+ * copy: the main thread then neither copies megabytes of string nor encodes them, and its heap stays
+ * small. Shorter outputs go as strings, which costs less than a transfer each.
+ */
+const TRANSFER_CHARS = 64 * 1024;
+
+/**
  * Analyses `tasks` on `jobs` workers and writes each result with `writer` in input order.
  * Resolves when everything is written; rejects on a worker's crash, after the inputs before it
  * are written, as the serial run would.
@@ -170,17 +177,24 @@ function workerMain(setup: WorkerSetup): void {
   const { kb, problems } = loadKnowledgeBase(setup.packs, { builtin: setup.builtinPacks });
   const analyzer = new Analyzer(kb);
   const options: AnalyzeOptions = { candidates: setup.candidates };
+  const encoder = new TextEncoder();
   port.postMessage({ ready: packProblemMessages(problems, setup.packs) } satisfies FromWorker);
   port.on('message', (batch: Numbered[]) => {
+    const transfer: ArrayBuffer[] = [];
     const results: Result[] = batch.map(({ id, task }) => {
       try {
         const piece = 'file' in task ? analyzeFile(analyzer, options, task.file, setup.output) : analyzeJsonlLine(analyzer, options, task.line, task.lineNo);
+        if (typeof piece.out === 'string' && piece.out.length >= TRANSFER_CHARS) {
+          // TextEncoder gives each result its own ArrayBuffer (Buffer.from may share a pool), so it can be moved.
+          piece.out = encoder.encode(piece.out);
+          transfer.push(piece.out.buffer as ArrayBuffer);
+        }
         return { id, piece };
       } catch (e) {
         return { id, crash: (e as Error).stack ?? String(e) };
       }
     });
-    port.postMessage({ results } satisfies FromWorker);
+    port.postMessage({ results } satisfies FromWorker, transfer);
   });
 }
 
