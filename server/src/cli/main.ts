@@ -34,7 +34,7 @@ options:
                        (default: the types that help on the development set)
   --jsonl              read {"id","text"} lines on stdin, write {"id","entities","outline"} lines
   --jobs N             analyse several files, or the lines of --jsonl, on N worker threads; the output
-                       is the same, in the same order (default: the number of CPUs; 1: no threads)
+                       is the same, in the same order (default: the number of CPUs less one; 1: no threads)
   --color / --no-color force or forbid ANSI colours in text output (default: when stdout is a TTY)
   -h, --help           this help`;
 
@@ -50,8 +50,16 @@ interface Options {
   files: string[];
 }
 
+/**
+ * Worker threads by default: one CPU is left to the main thread (it writes the output) and to V8's
+ * compiler and GC threads, which on a 2-CPU machine made two workers slower than none.
+ */
+function defaultJobs(): number {
+  return Math.max(1, os.availableParallelism() - 1);
+}
+
 function parseArgs(argv: string[]): Options | string {
-  const o: Options = { format: 'text', packs: [], jsonl: false, builtinPacks: true, color: !!process.stdout.isTTY && !process.env.NO_COLOR, jobs: os.availableParallelism(), files: [] };
+  const o: Options = { format: 'text', packs: [], jsonl: false, builtinPacks: true, color: !!process.stdout.isTTY && !process.env.NO_COLOR, jobs: defaultJobs(), files: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
