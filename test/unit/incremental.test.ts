@@ -54,6 +54,36 @@ describe('incremental analysis', () => {
     });
   }
 
+  it('equals a full analysis when told where each edit is, instead of comparing the texts', function () {
+    this.timeout(120_000);
+    const analyzer = miniAnalyzer();
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 3, maxLength: 8 }).map((ps) => ps.join('\n\n\n')), fc.array(edit, { maxLength: 12 }), (start, edits) => {
+        const inc = new IncrementalAnalyzer(analyzer, {}, true);
+        let text = start;
+        inc.update(text);
+        for (const e of edits) {
+          const at = Math.floor(e.at * text.length);
+          const oldEnd = Math.min(text.length, at + e.remove);
+          text = apply(text, e);
+          const got = inc.update(text, { changed: { start: at, oldEnd, newEnd: at + e.insert.length } });
+          assert.deepStrictEqual(got, analyzer.analyze(text));
+        }
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('compares the texts when the change it is told of does not fit them', () => {
+    const analyzer = miniAnalyzer();
+    const inc = new IncrementalAnalyzer(analyzer);
+    let text = `${reference}\n\n\n${reference}`;
+    inc.update(text);
+    text = text.replace('سوريا', 'سورية');
+    // Lengths that disagree with the texts: the hint is ignored, not trusted.
+    assert.deepStrictEqual(inc.update(text, { changed: { start: 0, oldEnd: 0, newEnd: 5 } }), analyzer.analyze(text));
+  });
+
   it('equals a full analysis without the outline when it is not asked for', () => {
     const analyzer = miniAnalyzer();
     const inc = new IncrementalAnalyzer(analyzer);

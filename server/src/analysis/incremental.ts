@@ -50,6 +50,13 @@ interface Previous {
 export interface IncrementalOptions {
   /** Also extract meetings and statements (the outline), per article. Default true. */
   outline?: boolean;
+  /**
+   * Where the text changed since the previous update, when the caller knows it (an editor does):
+   * old `[start, oldEnd)` became new `[start, newEnd)`, everything else is unchanged. It spares the
+   * comparison of the two texts, which on a 10 MB file cost more than re-analysing the edited
+   * article. A range wider than the real change is fine (more is re-analysed); a narrower one is not.
+   */
+  changed?: { start: number; oldEnd: number; newEnd: number };
 }
 
 /** Code units compared at once by the native string equality before a char-by-char finish. */
@@ -124,6 +131,19 @@ function resegment(prev: Previous, text: string, same: number, tail: number, del
   return out;
 }
 
+/** A change range that fits both texts and agrees with their lengths. */
+function validHint(h: NonNullable<IncrementalOptions['changed']>, oldLength: number, newLength: number): boolean {
+  return (
+    Number.isInteger(h.start) &&
+    h.start >= 0 &&
+    h.oldEnd >= h.start &&
+    h.newEnd >= h.start &&
+    h.oldEnd <= oldLength &&
+    h.newEnd <= newLength &&
+    oldLength - h.oldEnd === newLength - h.newEnd
+  );
+}
+
 function moveOutline(n: OutlineNode, d: number): void {
   n.start += d;
   n.end += d;
@@ -173,7 +193,11 @@ export class IncrementalAnalyzer {
     let same = 0;
     let tail = 0;
     const delta = prev ? text.length - prev.text.length : 0;
-    if (prev) {
+    const hint = options.changed;
+    if (prev && hint && validHint(hint, prev.text.length, text.length)) {
+      same = hint.start;
+      tail = text.length - hint.newEnd;
+    } else if (prev) {
       same = commonPrefix(prev.text, text);
       tail = commonSuffix(prev.text, text, Math.min(prev.text.length, text.length) - same);
     }
