@@ -7,7 +7,7 @@
 import { isMainThread, parentPort, workerData } from 'worker_threads';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { register } from './lsp/handlers';
-import { validatePacks, VALIDATE_PACKS, type PackToValidate } from './lsp/pack-validation';
+import { lowerThreadPriority, validatePacks, VALIDATE_PACKS, type PackToValidate } from './lsp/pack-validation';
 import { Session } from './lsp/session';
 
 function serve(): void {
@@ -24,5 +24,7 @@ function serve(): void {
 }
 
 const job = workerData as { kind?: string; packs?: PackToValidate[] } | null;
-if (!isMainThread && job?.kind === VALIDATE_PACKS) parentPort!.postMessage(validatePacks(job.packs ?? []));
-else serve();
+if (!isMainThread && job?.kind === VALIDATE_PACKS) {
+  lowerThreadPriority();
+  parentPort!.postMessage(validatePacks(job.packs ?? []));
+} else serve();

@@ -4,6 +4,8 @@
  * every request that arrives meanwhile if it ran on the server's thread. The worker is the server's
  * own bundle started again with `workerData.kind === 'validate-packs'` (see server.ts).
  */
+import * as fs from 'fs';
+import * as os from 'os';
 import { Worker } from 'worker_threads';
 import { parsePack, type PackProblem } from '../knowledge/validate';
 
@@ -17,6 +19,21 @@ export interface ValidatedPack extends PackToValidate {
 }
 
 export const VALIDATE_PACKS = 'validate-packs';
+
+/**
+ * In the worker: gives this thread the lowest scheduling priority, so that on a busy machine (or a
+ * server pinned to one core) the check yields to the server's own thread instead of sharing the core
+ * with it while requests wait. Linux names the calling thread in /proc/thread-self; elsewhere the
+ * worker keeps the default priority.
+ */
+export function lowerThreadPriority(): void {
+  try {
+    const tid = Number(fs.readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(tid) && tid > 0) os.setPriority(tid, os.constants.priority.PRIORITY_LOW);
+  } catch {
+    // Not Linux, or not allowed: the default priority.
+  }
+}
 
 /** In the worker: checks each pack and posts its problems. */
 export function validatePacks(packs: PackToValidate[]): ValidatedPack[] {
