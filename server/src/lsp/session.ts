@@ -65,6 +65,8 @@ export class Session {
   /** Pack files that got diagnostics, to clear them when they are fixed or dropped. */
   private diagnosed = new Set<string>();
   private packTimer: NodeJS.Timeout | undefined;
+  /** When the server last received a request or a document event (idle work waits for a pause). */
+  private lastActivity = performance.now();
 
   /** `workerScript`: the server's bundle, started again as the worker that checks the built-in packs. */
   constructor(
@@ -117,7 +119,7 @@ export class Session {
     return !!file && (isWorkspacePackPath(file) || (!!this.knowledge && this.knowledge.has(file)));
   }
 
-  /** Called from `initialize`: reads the client's capabilities and options and loads the packs. */
+  /** Called from `initialize`: reads the client's capabilities and options; the packs load after the answer. */
   initialize(params: InitializeParams): void {
     this.caps = params.capabilities ?? {};
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
@@ -162,7 +164,28 @@ export class Session {
     }
     await this.readConfiguration();
     this.publishPackDiagnostics();
-    // The built-in packs were parsed but not validated at start-up: a worker thread checks them.
+    // The built-in packs were parsed but not validated at start-up: a worker thread checks them once
+    // the server is idle, so that the check neither shares the core with the first requests nor keeps
+    // its memory while a big file is being analysed.
+    this.whenIdle(() => this.validateBuiltinPacks());
+  }
+
+  /** Notes activity: called for every request and document event. */
+  touch(): void {
+    this.lastActivity = performance.now();
+  }
+
+  /** Runs `fn` once nothing has come from the client for `idleMs`. */
+  whenIdle(fn: () => void, idleMs = 500): void {
+    const check = (): void => {
+      const quiet = performance.now() - this.lastActivity;
+      if (quiet >= idleMs) fn();
+      else setTimeout(check, idleMs - quiet).unref();
+    };
+    setTimeout(check, idleMs).unref();
+  }
+
+  private validateBuiltinPacks(): void {
     validateInWorker(this.workerScript, this.knowledge.pendingValidation(), (results) => {
       try {
         let changed = false;
