@@ -54,6 +54,9 @@ function guarded<P, R>(session: Session, name: string, empty: R, fn: (p: P, toke
     } catch (e) {
       session.log(`${name} failed: ${(e as Error).stack ?? e}`);
       return empty;
+    } finally {
+      // Idle time counts from the end of the last request: a long analysis is no pause.
+      session.touch();
     }
   };
 }

@@ -1,7 +1,8 @@
 /**
  * The schema check of the built-in packs, which start-up only parses: it runs in a worker thread,
  * because checking two megabytes of packs takes long enough (a second on a busy machine) to hold up
- * every request that arrives meanwhile if it ran on the server's thread. The worker is the server's
+ * every request that arrives meanwhile if it ran on the server's thread. Session starts it once the
+ * server has been idle for a while. The worker is the server's
  * own bundle started again with `workerData.kind === 'validate-packs'` (see server.ts).
  */
 import * as fs from 'fs';

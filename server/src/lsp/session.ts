@@ -177,10 +177,15 @@ export class Session {
 
   /** Runs `fn` once nothing has come from the client for `idleMs`. */
   whenIdle(fn: () => void, idleMs = 500): void {
+    let due = performance.now() + idleMs;
     const check = (): void => {
-      const quiet = performance.now() - this.lastActivity;
-      if (quiet >= idleMs) fn();
-      else setTimeout(check, idleMs - quiet).unref();
+      const now = performance.now();
+      // A timer that fires late means the thread was busy (a long analysis after an open): no pause.
+      if (now - due > 50) this.lastActivity = now;
+      const quiet = now - this.lastActivity;
+      if (quiet >= idleMs) return fn();
+      due = now + idleMs - quiet;
+      setTimeout(check, idleMs - quiet).unref();
     };
     setTimeout(check, idleMs).unref();
   }
