@@ -1,6 +1,6 @@
 /**
  * Level 1: the deferred check of the built-in packs (server/src/lsp/pack-validation.ts and
- * KnowledgeService): start-up only parses them; the check's results, computed apart, drop a pack with
+ * KnowledgeService): start-up only parses them; the check's results, computed later, drop a pack with
  * errors from the knowledge base, and results for a text that changed meanwhile are ignored.
  */
 import * as assert from 'assert';

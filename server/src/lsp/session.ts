@@ -38,7 +38,7 @@ import { DocumentStore, visibleMentions, type DocumentAnalysis } from './documen
 import { eventsToCsv } from '../cli/events-csv';
 import { articleSlice, exportCsv, exportJson } from './export';
 import { isWorkspacePackPath, KnowledgeService, WORKSPACE_PACK_DIR } from './knowledge';
-import { validateInWorker } from './pack-validation';
+import { validatePacks } from './pack-validation';
 import { LineIndex } from './positions';
 import { articleTitle } from './symbols';
 import { TokenResults } from './tokens';
@@ -68,11 +68,7 @@ export class Session {
   /** When the server last received a request or a document event (idle work waits for a pause). */
   private lastActivity = performance.now();
 
-  /** `workerScript`: the server's bundle, started again as the worker that checks the built-in packs. */
-  constructor(
-    readonly connection: Connection,
-    private readonly workerScript = __filename,
-  ) {
+  constructor(readonly connection: Connection) {
     this.store = new DocumentStore({
       settings: () => this.settings,
       enabled: () => this.enabled(),
@@ -164,9 +160,8 @@ export class Session {
     }
     await this.readConfiguration();
     this.publishPackDiagnostics();
-    // The built-in packs were parsed but not validated at start-up: a worker thread checks them once
-    // the server is idle, so that the check neither shares the core with the first requests nor keeps
-    // its memory while a big file is being analysed.
+    // The built-in packs were parsed but not validated at start-up: they are checked in pauses, one
+    // pack at a time, so that the check never holds up the first requests.
     this.whenIdle(() => this.validateBuiltinPacks());
   }
 
@@ -190,19 +185,25 @@ export class Session {
     setTimeout(check, idleMs).unref();
   }
 
+  /** Checks the built-in packs one at a time, each in a pause; a pack with errors leaves the knowledge base. */
   private validateBuiltinPacks(): void {
-    validateInWorker(this.workerScript, this.knowledge.pendingValidation(), (results) => {
+    const pending = this.knowledge.pendingValidation();
+    let changed = false;
+    const step = (): void => {
       try {
-        let changed = false;
-        for (const r of results) if (this.knowledge.applyValidation(r.file, r.text, r.problems)) changed = true;
-        if (changed) {
+        const next = pending.shift();
+        if (next) {
+          for (const r of validatePacks([next])) if (this.knowledge.applyValidation(r.file, r.text, r.problems)) changed = true;
+          this.whenIdle(step, 200);
+        } else if (changed) {
           this.knowledge.rebuildAfterValidation();
           this.publishPackDiagnostics();
         }
       } catch (e) {
         this.log(`validating the built-in packs failed: ${(e as Error).stack ?? e}`);
       }
-    }, (m) => this.log(m));
+    };
+    step();
   }
 
   /** Reads `arabicNewsLens` from the client (or takes `pushed` from didChangeConfiguration) and applies it. */
