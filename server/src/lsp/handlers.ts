@@ -45,6 +45,7 @@ const SYMBOL_CACHE_MAX_CHARS = 4_000_000;
 /** Wraps a handler: cancellation and exceptions never escape, unknown documents give `empty`. */
 function guarded<P, R>(session: Session, name: string, empty: R, fn: (p: P, token?: CancellationToken) => R) {
   return (p: P, token?: CancellationToken): R | ResponseError<void> => {
+    session.touch();
     if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, `${name} cancelled`);
     try {
       const result = fn(p, token);
@@ -53,6 +54,9 @@ function guarded<P, R>(session: Session, name: string, empty: R, fn: (p: P, toke
     } catch (e) {
       session.log(`${name} failed: ${(e as Error).stack ?? e}`);
       return empty;
+    } finally {
+      // Idle time counts from the end of the last request: a long analysis is no pause.
+      session.touch();
     }
   };
 }
@@ -123,15 +127,18 @@ export function register(session: Session): void {
 
   // Documents: news documents are analysed (debounced), pack documents validated.
   store.documents.onDidOpen((e) => {
+    session.touch();
     if (session.isPack(e.document.uri)) session.packEdited(e.document.uri, e.document.getText());
     else if (!session.enabled()) session.sendQuietStatus(e.document.uri, e.document.version, 'disabled');
     else store.schedule(e.document.uri, 0);
   });
   store.documents.onDidChangeContent((e) => {
+    session.touch();
     if (session.isPack(e.document.uri)) session.packEdited(e.document.uri, e.document.getText());
     else if (session.enabled()) store.schedule(e.document.uri);
   });
   store.documents.onDidClose((e) => {
+    session.touch();
     store.close(e.document.uri);
     session.tokens.forget(e.document.uri);
     // A pack closed without saving goes back to its text on disk.

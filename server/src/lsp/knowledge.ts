@@ -32,7 +32,7 @@ export interface PackFileState {
   lastGoodText?: string;
   /**
    * False for a built-in pack taken on trust at start-up (parsed, not yet checked against the
-   * schema); a worker thread checks it once the server has answered `initialize` (pack-validation.ts).
+   * schema); the server checks it in pauses after answering `initialize` (pack-validation.ts).
    */
   validated: boolean;
 }
@@ -150,7 +150,7 @@ export class KnowledgeService {
   private apply(state: PackFileState, text: string): void {
     state.text = text;
     // Built-in packs are checked by the test suite before they ship; at start-up they are only
-    // parsed, so that the first answer comes fast, and validated right after in a worker thread (pack-validation.ts).
+    // parsed, so that the first answer comes fast, and validated later, in pauses (pack-validation.ts).
     if (state.builtin && !state.validated) {
       try {
         const data = JSON.parse(text.replace(/^\uFEFF/, '')) as LoadedPack['data'];
@@ -214,7 +214,7 @@ export class KnowledgeService {
   }
 
   /**
-   * The schema check of a pack listed by `pendingValidation` (done elsewhere, in a worker thread).
+   * The schema check of a pack listed by `pendingValidation` (done later, one pack at a time).
    * Ignored when the pack's text changed meanwhile. Returns true when the pack had errors and left the
    * knowledge base; the caller then calls `rebuildAfterValidation` once.
    */

@@ -38,7 +38,7 @@ import { DocumentStore, visibleMentions, type DocumentAnalysis } from './documen
 import { eventsToCsv } from '../cli/events-csv';
 import { articleSlice, exportCsv, exportJson } from './export';
 import { isWorkspacePackPath, KnowledgeService, WORKSPACE_PACK_DIR } from './knowledge';
-import { validateInWorker } from './pack-validation';
+import { validatePacks } from './pack-validation';
 import { LineIndex } from './positions';
 import { articleTitle } from './symbols';
 import { TokenResults } from './tokens';
@@ -65,12 +65,10 @@ export class Session {
   /** Pack files that got diagnostics, to clear them when they are fixed or dropped. */
   private diagnosed = new Set<string>();
   private packTimer: NodeJS.Timeout | undefined;
+  /** When the server last received a request or a document event (idle work waits for a pause). */
+  private lastActivity = performance.now();
 
-  /** `workerScript`: the server's bundle, started again as the worker that checks the built-in packs. */
-  constructor(
-    readonly connection: Connection,
-    private readonly workerScript = __filename,
-  ) {
+  constructor(readonly connection: Connection) {
     this.store = new DocumentStore({
       settings: () => this.settings,
       enabled: () => this.enabled(),
@@ -117,7 +115,7 @@ export class Session {
     return !!file && (isWorkspacePackPath(file) || (!!this.knowledge && this.knowledge.has(file)));
   }
 
-  /** Called from `initialize`: reads the client's capabilities and options and loads the packs. */
+  /** Called from `initialize`: reads the client's capabilities and options; the packs load after the answer. */
   initialize(params: InitializeParams): void {
     this.caps = params.capabilities ?? {};
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
@@ -162,19 +160,50 @@ export class Session {
     }
     await this.readConfiguration();
     this.publishPackDiagnostics();
-    // The built-in packs were parsed but not validated at start-up: a worker thread checks them.
-    validateInWorker(this.workerScript, this.knowledge.pendingValidation(), (results) => {
+    // The built-in packs were parsed but not validated at start-up: they are checked in pauses, one
+    // pack at a time, so that the check never holds up the first requests.
+    this.whenIdle(() => this.validateBuiltinPacks());
+  }
+
+  /** Notes activity: called for every request and document event. */
+  touch(): void {
+    this.lastActivity = performance.now();
+  }
+
+  /** Runs `fn` once nothing has come from the client for `idleMs`. */
+  whenIdle(fn: () => void, idleMs = 500): void {
+    let due = performance.now() + idleMs;
+    const check = (): void => {
+      const now = performance.now();
+      // A timer that fires late means the thread was busy (a long analysis after an open): no pause.
+      if (now - due > 50) this.lastActivity = now;
+      const quiet = now - this.lastActivity;
+      if (quiet >= idleMs) return fn();
+      due = now + idleMs - quiet;
+      setTimeout(check, idleMs - quiet).unref();
+    };
+    setTimeout(check, idleMs).unref();
+  }
+
+  /** Checks the built-in packs one at a time, each in a pause; a pack with errors leaves the knowledge base. */
+  private validateBuiltinPacks(): void {
+    const pending = this.knowledge.pendingValidation();
+    let changed = false;
+    const step = (): void => {
       try {
-        let changed = false;
-        for (const r of results) if (this.knowledge.applyValidation(r.file, r.text, r.problems)) changed = true;
-        if (changed) {
+        const next = pending.shift();
+        if (next) {
+          for (const r of validatePacks([next])) if (this.knowledge.applyValidation(r.file, r.text, r.problems)) changed = true;
+          this.whenIdle(step, 200);
+        } else if (changed) {
           this.knowledge.rebuildAfterValidation();
           this.publishPackDiagnostics();
         }
       } catch (e) {
         this.log(`validating the built-in packs failed: ${(e as Error).stack ?? e}`);
       }
-    }, (m) => this.log(m));
+    };
+    step();
   }
 
   /** Reads `arabicNewsLens` from the client (or takes `pushed` from didChangeConfiguration) and applies it. */
