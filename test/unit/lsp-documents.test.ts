@@ -8,7 +8,8 @@ import type { Analysis, Mention } from '../../server/src/analysis/types';
 import { DEFAULT_SETTINGS, resolveSettings } from '../../server/src/common/settings';
 import { analyse, mentionAt, visibleMentions } from '../../server/src/lsp/documents';
 import { LineIndex } from '../../server/src/lsp/positions';
-import { NewsDocument } from '../../server/src/lsp/text-document';
+import fc from 'fast-check';
+import { mergeChanges, NewsDocument, type ChangedRange } from '../../server/src/lsp/text-document';
 
 function mention(start: number, end: number, extra: Partial<Mention> = {}): Mention {
   return { start, end, entityId: 'person:x', type: 'person', form: 'name', known: true, reason: 'alias', alias: '', pack: 'p', article: 0, ...extra };
@@ -46,6 +47,42 @@ describe('document analysis (server)', () => {
     }
   });
 
+
+  it('records what changed since the previous version, merged over several changes, as a range that keeps the rest equal', () => {
+    const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat({ max: 6 }), insert: fc.constantFrom('', 'س', 'بيدرسون\n', '\r\n', '😀') });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), fc.array(fc.array(edit, { minLength: 1, maxLength: 4 }), { maxLength: 5 }), (text, events) => {
+        let doc = NewsDocument.create('file:///a.arnews', 'arabic-news', 1, text);
+        const first = text;
+        let merged: ChangedRange | undefined;
+        for (const changes of events) {
+          let current = doc.getText();
+          const ranges = [];
+          for (const e of changes) {
+            const at = Math.floor(e.at * current.length);
+            const end = Math.min(current.length, at + e.remove);
+            const lines = new LineIndex(current);
+            ranges.push({ range: { start: lines.position(at), end: lines.position(end) }, text: e.insert });
+            current = current.slice(0, at) + e.insert + current.slice(end);
+          }
+          const before = doc.getText();
+          doc = NewsDocument.update(doc, ranges, doc.version + 1);
+          const after = doc.getText();
+          const c = doc.change!;
+          assert.strictEqual(c.from, doc.version - 1);
+          assert.strictEqual(before.slice(0, c.range.start), after.slice(0, c.range.start));
+          assert.strictEqual(before.slice(c.range.oldEnd), after.slice(c.range.newEnd));
+          merged = merged ? mergeChanges(merged, c.range) : c.range;
+          assert.strictEqual(first.slice(0, merged.start), after.slice(0, merged.start));
+          assert.strictEqual(first.slice(merged.oldEnd), after.slice(merged.newEnd));
+          assert.strictEqual(first.length - merged.oldEnd, after.length - merged.newEnd);
+        }
+      }),
+      { numRuns: 300 },
+    );
+    const replaced = NewsDocument.update(NewsDocument.create('file:///a.arnews', 'arabic-news', 1, 'abc'), [{ text: 'xyz' }], 2);
+    assert.strictEqual(replaced.change, undefined);
+  });
 
   it('finds the mention under a cursor, ends included, the next one at a shared boundary', () => {
     const ms = [mention(0, 3), mention(3, 6, { entityId: 'b' }), mention(10, 12, { entityId: 'c' })];

@@ -9,7 +9,7 @@ import { IncrementalAnalyzer } from '../analysis/incremental';
 import type { Analysis, EntityType, Mention } from '../analysis/types';
 import { isMostlyArabic, type Settings } from '../common/settings';
 import type { LineIndex } from './positions';
-import { NewsDocument } from './text-document';
+import { mergeChanges, NewsDocument, type ChangedRange } from './text-document';
 
 export interface DocumentAnalysis {
   uri: string;
@@ -53,8 +53,34 @@ export class DocumentStore {
   private readonly incremental = new Map<string, IncrementalAnalyzer>();
   /** Documents already told that they are too large, so the warning shows once. */
   readonly warnedTooLarge = new Set<string>();
+  /**
+   * Per document, the version its incremental analyzer last analysed and what changed since, merged
+   * edit by edit; `range` is undefined once a change is unknown (a replaced text, a missed version).
+   */
+  private readonly changes = new Map<string, { analysed: number; current: number; range?: ChangedRange }>();
 
-  constructor(private readonly host: DocumentHost) {}
+  constructor(private readonly host: DocumentHost) {
+    this.documents.onDidChangeContent((e) => this.noteChange(e.document));
+  }
+
+  private noteChange(doc: NewsDocument): void {
+    const c = this.changes.get(doc.uri);
+    if (!c || c.current === doc.version) return;
+    const change = doc.change;
+    if (change && change.from === c.current && (c.range || c.analysed === c.current)) {
+      c.range = c.range ? mergeChanges(c.range, change.range) : change.range;
+    } else {
+      c.range = undefined;
+      c.analysed = -1;
+    }
+    c.current = doc.version;
+  }
+
+  /** The change since the last analysis of `doc`, when every edit since is known. */
+  private changedSinceAnalysis(doc: NewsDocument): ChangedRange | undefined {
+    const c = this.changes.get(doc.uri);
+    return c && c.analysed >= 0 && c.current === doc.version ? c.range : undefined;
+  }
 
   get(uri: string): NewsDocument | undefined {
     return this.documents.get(uri);
@@ -81,9 +107,11 @@ export class DocumentStore {
       this.incremental.set(uri, inc);
     }
     const incremental = inc;
-    const result = analyse(doc, (text) => incremental.update(text), kb.version, this.host.settings());
+    const changed = this.changedSinceAnalysis(doc);
+    const result = analyse(doc, (text) => incremental.update(text, { changed }), kb.version, this.host.settings());
     // A skipped document was not analysed: the next update must not start from an older text.
     if (result.skipped) incremental.reset();
+    this.changes.set(uri, result.skipped ? { analysed: -1, current: doc.version } : { analysed: doc.version, current: doc.version });
     this.cache.set(uri, result);
     return result;
   }
@@ -113,6 +141,7 @@ export class DocumentStore {
     this.timers.delete(uri);
     this.cache.delete(uri);
     this.incremental.delete(uri);
+    this.changes.delete(uri);
     this.warnedTooLarge.delete(uri);
   }
 
@@ -120,6 +149,7 @@ export class DocumentStore {
   invalidate(): void {
     this.cache.clear();
     this.incremental.clear();
+    this.changes.clear();
   }
 
   dispose(): void {

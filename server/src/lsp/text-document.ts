@@ -7,6 +7,22 @@
 import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { LineIndex } from './positions';
 
+/** Where a text changed: old `[start, oldEnd)` became new `[start, newEnd)`. */
+export interface ChangedRange {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+/**
+ * The change that covers `a` and then `b` (b in the coordinates of the text after a). Text before the
+ * first change and after the last is the same in both texts.
+ */
+export function mergeChanges(a: ChangedRange, b: ChangedRange): ChangedRange {
+  const end = Math.max(a.newEnd, b.oldEnd);
+  return { start: Math.min(a.start, b.start), oldEnd: end - (a.newEnd - a.oldEnd), newEnd: end + (b.newEnd - b.oldEnd) };
+}
+
 export class NewsDocument {
   constructor(
     readonly uri: string,
@@ -14,6 +30,11 @@ export class NewsDocument {
     readonly version: number,
     /** The text and its line index of this version (immutable: an edit makes a new document). */
     readonly lines: LineIndex,
+    /**
+     * What changed since version `from` (the one this version was made from), when only ranges changed;
+     * undefined for an opened or wholly replaced text. The analysis uses it to skip comparing texts.
+     */
+    readonly change?: { from: number; range: ChangedRange },
   ) {}
 
   static create(uri: string, languageId: string, version: number, text: string): NewsDocument {
@@ -23,15 +44,21 @@ export class NewsDocument {
   /** The next version: each change applies to the text the previous one left, as LSP says. */
   static update(doc: NewsDocument, changes: TextDocumentContentChangeEvent[], version: number): NewsDocument {
     let lines = doc.lines;
+    let range: ChangedRange | undefined;
+    let whole = false;
     for (const c of changes) {
       if ('range' in c && c.range) {
         const { start, end } = lines.offsets(c.range);
         lines = lines.edit(start, end, c.text);
+        const r = { start, oldEnd: end, newEnd: start + c.text.length };
+        range = range ? mergeChanges(range, r) : r;
       } else {
         lines = new LineIndex(c.text);
+        whole = true;
       }
     }
-    return new NewsDocument(doc.uri, doc.languageId, version, lines);
+    const change = range && !whole ? { from: doc.version, range } : undefined;
+    return new NewsDocument(doc.uri, doc.languageId, version, lines, change);
   }
 
   getText(range?: Range): string {
