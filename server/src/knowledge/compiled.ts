@@ -151,7 +151,7 @@ function align4(n: number): number {
  * The knowledge base compiled in `file` from the built-in pack `files`, or undefined when there is no
  * such file, or it was written by another build (`code`), or from other packs.
  */
-export function readCompiledKnowledge(file: string, files: string[], code: string): KnowledgeBase | undefined {
+export function readCompiledKnowledge(file: string, files: string[], code: string, version = 0): KnowledgeBase | undefined {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
@@ -209,7 +209,7 @@ export function readCompiledKnowledge(file: string, files: string[], code: strin
   const { entries, words, nodes } = index;
   const compiled: CompiledIndex = { entries, hashes, hashStart, tokenIds, words, terminal, nodes, filter, edgeParent, edgeHash, edgeChild };
   const entities = new CompiledEntities(index.ids, aligned.subarray(at), index.at);
-  return new KnowledgeBase({ entities, aliases, packs, index: compiled });
+  return new KnowledgeBase({ entities, aliases, packs, index: compiled }, version);
 }
 
 /**

@@ -90,8 +90,8 @@ export function writeCompiledKnowledge(outFile: string, code: string): boolean {
  * The knowledge base of the built-in packs alone, from the compiled file that this build wrote
  * beside its bundle; undefined when there is none, or it is not current (then load the packs).
  */
-export function loadCompiledBuiltin(): KnowledgeBase | undefined {
-  return BUILD ? readCompiledKnowledge(path.join(__dirname, COMPILED_FILE), builtinPackFiles(), BUILD) : undefined;
+export function loadCompiledBuiltin(version = 0): KnowledgeBase | undefined {
+  return BUILD ? readCompiledKnowledge(path.join(__dirname, COMPILED_FILE), builtinPackFiles(), BUILD, version) : undefined;
 }
 
 /**

@@ -9,7 +9,7 @@ import * as path from 'path';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import { Analyzer } from '../analysis/analyzer';
 import { KnowledgeBase } from '../knowledge/knowledge-base';
-import { builtinPackFiles } from '../knowledge/load';
+import { builtinPackFiles, loadCompiledBuiltin } from '../knowledge/load';
 import type { LoadedPack } from '../knowledge/types';
 import { parsePack, type PackProblem } from '../knowledge/validate';
 
@@ -35,6 +35,8 @@ export interface PackFileState {
    * schema); the server checks it in pauses after answering `initialize` (pack-validation.ts).
    */
   validated: boolean;
+  /** True when `text` is the file's bytes on disk (not an editor's unsaved text). */
+  fromDisk?: boolean;
 }
 
 /** True for a path that looks like a workspace pack (`…/.arabic-news/*.json`). */
@@ -110,6 +112,7 @@ export class KnowledgeService {
       const open = openTexts(state.file);
       if (open !== undefined) {
         this.apply(state, open);
+        state.fromDisk = false;
         continue;
       }
       let text: string;
@@ -125,6 +128,7 @@ export class KnowledgeService {
       }
       // An unchanged file keeps its parse (the built-in packs are read again on every reload).
       if (text !== state.text) this.apply(state, text);
+      state.fromDisk = true;
     }
     this.rebuild();
   }
@@ -135,6 +139,7 @@ export class KnowledgeService {
     if (!state) return false;
     if (state.text === text) return true;
     this.apply(state, text);
+    state.fromDisk = false;
     this.rebuild();
     return true;
   }
@@ -176,7 +181,11 @@ export class KnowledgeService {
   private rebuild(): void {
     const packs = this.packFiles.map((s) => s.lastGood).filter((p): p is LoadedPack => !!p);
     try {
-      this.kb = new KnowledgeBase(packs, ++this.version);
+      // The built-in packs alone, as on disk: the build compiled them, index included (a cold start
+      // saves the merge and the index build); a compiled file that is missing or stale gives undefined.
+      const onlyBuiltins = packs.length > 0 && this.packFiles.every((s) => (s.builtin ? !!s.lastGood && s.fromDisk === true : !s.lastGood));
+      this.kb = (onlyBuiltins && loadCompiledBuiltin(this.version + 1)) || new KnowledgeBase(packs, this.version + 1);
+      this.version++;
     } catch (e) {
       // A built-in pack taken on trust had a bad shape: check them all now and build without it.
       this.options.log?.(`knowledge base: ${(e as Error).message}; validating the built-in packs`);
