@@ -123,14 +123,24 @@ function hashTokens(tokens: string[]): Int32Array {
 }
 
 const FILTER_BITS = 1 << 20;
+export const FIRST_FILTER_MASK = FILTER_BITS - 1;
+
+/** False when no alias starts with a token hashing to `h` (the filter's bit for it is clear). */
+export function mayStart(filter: Uint32Array, h: number): boolean {
+  const bit = h & FIRST_FILTER_MASK;
+  return (filter[bit >>> 5] & (1 << (bit & 31))) !== 0;
+}
 
 export class Gazetteer {
   readonly patternCount: number;
   /** Every pattern, in the order its alias first appears in the knowledge base. */
   readonly patterns: readonly Pattern[];
   private lists: Map<number, Pattern[]> | undefined;
-  /** A bit per low 20 bits of a first-token hash. */
-  private readonly filter: Uint32Array;
+  /**
+   * A bit per low 20 bits of a first-token hash (FIRST_FILTER_MASK): no bit, no alias starts with
+   * that token. The matcher tests it inline on every reading of a token (mayStart below).
+   */
+  readonly filter: Uint32Array;
   /**
    * The trie's edges, (parent node, token hash) → child node, in one open-addressing table with
    * linear probing. Node 0 is the root; a child of 0 is never 0, so 0 marks an empty slot.

@@ -9,14 +9,11 @@
  * alias has it (العراق); adjectives match with or without it (السوري, سوري), and their span keeps it.
  */
 import type { AliasEntry } from '../knowledge/knowledge-base';
-import type { Gazetteer, Pattern } from './gazetteer';
+import { mayStart, type Gazetteer, type Pattern } from './gazetteer';
 import { COMMON_WORDS } from './stopwords';
-import { HASH_SEED, hashRange, hashStep, type TokenBuffer } from './tokenize';
+import type { TokenBuffer } from './tokenize';
 import type { MatchReason, Mention } from './types';
 import { ALEF, BEH, FEH, KAF, LAM, WAW } from './letters';
-
-
-const SEED_ALEF = hashStep(HASH_SEED, ALEF);
 
 /** What an article remembers while it is scanned: who was named in full, and their short forms. */
 export interface ArticleState {
@@ -47,9 +44,20 @@ function mayLink(state: ArticleState, h: number): boolean {
   return (bits[b >>> 5] & (1 << (b & 31))) !== 0;
 }
 
-/** Letters that may open a token with a proclitic or the article: و ف ب ك ل ا. */
-function cliticStart(c: number): boolean {
-  return c === WAW || c === FEH || c === BEH || c === KAF || c === LAM || c === ALEF;
+/**
+ * True when some reading of token t may start an alias or name a linked last name: its readings'
+ * hashes come from the tokenizer (a reading a token lacks repeats the whole token's hash), so most
+ * tokens, with or without clitics, are rejected by a few bit tests without building their readings.
+ */
+function mayMatch(buf: TokenBuffer, t: number, filter: Uint32Array, state: ArticleState): boolean {
+  const h = buf.hash[t];
+  const conj = buf.conjHash[t];
+  const prep = buf.prepHash[t];
+  const bare = buf.bareHash[t];
+  const lamAlef = buf.lamAlefHash[t];
+  if (mayStart(filter, h) || mayStart(filter, conj) || mayStart(filter, prep) || mayStart(filter, bare) || mayStart(filter, lamAlef)) return true;
+  if (state.links.size === 0) return false;
+  return mayLink(state, h) || mayLink(state, conj) || mayLink(state, prep) || mayLink(state, lamAlef);
 }
 
 /** The clitic readings of one token, as parallel arrays reused across calls. */
@@ -75,8 +83,7 @@ class Variants {
   /**
    * Fills the readings of token `t`: whole, without و/ف, without ب/ك/ل, and without ال. Most tokens
    * start with no clitic letter or are too short to carry one: they get the whole reading alone.
-   * The tokenizer already hashed the whole token and its readings without و/ف and ب/ك/ل; only the
-   * readings after لل and without ال are hashed here.
+   * The tokenizer already hashed every reading (TokenBuffer.conjHash and the rest).
    */
   fill(buf: TokenBuffer, t: number, gazetteer: Gazetteer): void {
     const norm = buf.norm;
@@ -96,13 +103,13 @@ class Variants {
     if ((c === BEH || c === LAM || (c === KAF && end - q > 4)) && end - q > 3) {
       if (c === LAM && norm[q + 1] === LAM) {
         // لل: the preposition ل and the article's lam; the alef of ال is not written.
-        this.push(gazetteer, q + 1, hashRange(norm, q + 1, end, SEED_ALEF), true, q + 1, false);
-        if (end - q > 4) this.push(gazetteer, q + 2, hashRange(norm, q + 2, end, HASH_SEED), false, q + 1, true);
+        this.push(gazetteer, q + 1, buf.lamAlefHash[t], true, q + 1, false);
+        if (end - q > 4) this.push(gazetteer, q + 2, buf.bareHash[t], false, q + 1, true);
       }
       q++;
       this.push(gazetteer, q, buf.prepHash[t], false, q, false);
     }
-    if (norm[q] === ALEF && norm[q + 1] === LAM && end - q > 4) this.push(gazetteer, q + 2, hashRange(norm, q + 2, end, HASH_SEED), false, q, true);
+    if (norm[q] === ALEF && norm[q + 1] === LAM && end - q > 4) this.push(gazetteer, q + 2, buf.bareHash[t], false, q, true);
   }
 }
 
@@ -147,16 +154,12 @@ export function matchMentions(buf: TokenBuffer, gazetteer: Gazetteer, state: Art
   const n = buf.count;
   const softGap = buf.softGap;
   const hashes = buf.hash;
-  const norm = buf.norm;
-  const normStart = buf.normStart;
-  const normLen = buf.normLen;
+  const filter = gazetteer.filter;
   for (let t = 0; t < n; ) {
-    // Fast path for most tokens: no clitic reading, no alias starts with it, no last name to link.
-    if ((normLen[t] <= 3 || !cliticStart(norm[normStart[t]])) && gazetteer.child(0, hashes[t]) === 0) {
-      if (state.links.size === 0 || !mayLink(state, hashes[t])) {
-        t++;
-        continue;
-      }
+    // Fast path for most tokens: no reading starts an alias or may be a linked last name.
+    if (!mayMatch(buf, t, filter, state)) {
+      t++;
+      continue;
     }
     variants.fill(buf, t, gazetteer);
     let best: Pattern | undefined;
