@@ -9,7 +9,7 @@
  * alias has it (العراق); adjectives match with or without it (السوري, سوري), and their span keeps it.
  */
 import type { AliasEntry } from '../knowledge/knowledge-base';
-import { mayStart, type Gazetteer, type Pattern } from './gazetteer';
+import { mayStart, NODE_SAME_TOKENS, type Gazetteer, type Pattern } from './gazetteer';
 import { COMMON_WORDS } from './stopwords';
 import type { TokenBuffer } from './tokenize';
 import type { MatchReason, Mention } from './types';
@@ -126,6 +126,19 @@ function sameChars(buf: TokenBuffer, from: number, to: number, virtualAlef: bool
   return true;
 }
 
+/** sameChars against code units `chars[start, end)` instead of a string. */
+function sameUnits(buf: TokenBuffer, from: number, to: number, virtualAlef: boolean, chars: Uint16Array, start: number, end: number): boolean {
+  if (to - from + (virtualAlef ? 1 : 0) !== end - start) return false;
+  let k = start;
+  if (virtualAlef) {
+    if (chars[k] !== ALEF) return false;
+    k++;
+  }
+  const norm = buf.norm;
+  for (let i = from; i < to; i++, k++) if (norm[i] !== chars[k]) return false;
+  return true;
+}
+
 function tokenIs(buf: TokenBuffer, t: number, token: string): boolean {
   const s = buf.normStart[t];
   return sameChars(buf, s, s + buf.normLen[t], false, token);
@@ -155,6 +168,9 @@ export function matchMentions(buf: TokenBuffer, gazetteer: Gazetteer, state: Art
   const softGap = buf.softGap;
   const hashes = buf.hash;
   const filter = gazetteer.filter;
+  const nodeFlags = gazetteer.nodeFlags;
+  const firstStart = gazetteer.firstStart;
+  const firstChars = gazetteer.firstChars;
   for (let t = 0; t < n; ) {
     // Fast path for most tokens: no reading starts an alias or may be a linked last name.
     if (!mayMatch(buf, t, filter, state)) {
@@ -188,8 +204,30 @@ export function matchMentions(buf: TokenBuffer, gazetteer: Gazetteer, state: Art
       walk: for (let d = depth - 1; d >= 0; d--) {
         const len = d + 1;
         if (len < bestLen) break;
-        const patterns = gazetteer.terminals[path[d]];
-        if (!patterns) continue;
+        const node = path[d];
+        const flags = nodeFlags[node];
+        if (flags === 0) continue;
+        const patterns = gazetteer.terminals[node]!;
+        if ((flags & NODE_SAME_TOKENS) !== 0) {
+          // The usual node: its patterns' tokens are verified once, and their first entry is usable.
+          if (!sameUnits(buf, from, tokenEnd, virtualAlef, firstChars, firstStart[node], firstStart[node + 1])) continue;
+          const tokens = patterns[0].tokens;
+          let ok = true;
+          for (let j = 1; ok && j < len; j++) ok = tokenIs(buf, t + j, tokens[j]);
+          if (!ok) continue;
+          for (let i = 0; i < patterns.length; i++) {
+            const p = patterns[i];
+            if (adjectiveOnly && p.form !== 'adjective') continue;
+            // Same length: a name beats an adjective (سورية the country, not «Syrian»).
+            if (best && len === bestLen && !(best.form === 'adjective' && p.form === 'name')) continue;
+            best = p;
+            bestLen = len;
+            bestEntry = p.entries[0];
+            bestVariant = v;
+            break walk;
+          }
+          continue;
+        }
         for (const p of patterns) {
           if (adjectiveOnly && p.form !== 'adjective') continue;
           if (!sameChars(buf, from, tokenEnd, virtualAlef, p.tokens[0])) continue;
