@@ -116,13 +116,13 @@ describe('matcher: tokens whose hashes collide', () => {
   // apart by their letters, whether one or both are in the knowledge base.
   const [a, b] = ['هكلبظد', 'هختكثي'];
   const kbOf = (entities: { id: string; ar: string }[]) =>
-      new KnowledgeBase([
-        {
-          data: { pack: { id: 'test.collide' }, entities: entities.map(({ id, ar }) => ({ id, type: 'location' as const, name: { ar, en: id } })) },
-          source: 'test',
-          builtin: false,
-        },
-      ]);
+    new KnowledgeBase([
+      {
+        data: { pack: { id: 'test.collide' }, entities: entities.map(({ id, ar }) => ({ id, type: 'location' as const, name: { ar, en: id } })) },
+        source: 'test',
+        builtin: false,
+      },
+    ]);
   const analyzerOf = (entities: { id: string; ar: string }[]) => new Analyzer(kbOf(entities));
   const found = (analyzer: Analyzer, text: string) => analyzer.analyze(text, { outline: false }).mentions.filter((m) => m.known).map((m) => [text.slice(m.start, m.end), m.entityId]);
 

@@ -102,10 +102,11 @@ export class TokenBuffer {
   /**
    * Tokenizes `text[from, to)`, replacing what the buffer held.
    *
-   * The hot loop of the whole analysis. The arrays live in locals (reloaded only after growing), the
-   * end of the text is handled as one more separator so that a token is closed by a single code
-   * path (a closing path that only the last token takes was never warmed up, and V8 deoptimized the
-   * loop on it again and again), and a token's end is written once, when it closes.
+   * The hot loop of the whole analysis. The arrays it writes per code unit live in locals (reloaded
+   * only after growing). A token is closed by closeToken, both at a separator and at the end of the
+   * text: one method that V8 warms on every token (a closing path written out after the loop, which
+   * only the last token takes, was never warmed up, and V8 deoptimized the loop on it again and
+   * again; treating the end as one more separator instead cost a test per code unit).
    */
   fill(text: string, from: number, to: number): void {
     let count = 0;
@@ -113,63 +114,18 @@ export class TokenBuffer {
     let norm = this.norm;
     let normOrig = this.normOrig;
     let start = this.start;
-    let end = this.end;
     let normStart = this.normStart;
-    let normLen = this.normLen;
-    let hash = this.hash;
-    let conjHash = this.conjHash;
-    let prepHash = this.prepHash;
-    let bareHash = this.bareHash;
-    let lamAlefHash = this.lamAlefHash;
     let softGap = this.softGap;
     let inToken = false;
     let soft = true;
     let h = HASH_SEED;
     let lastKept = 0;
-    for (let i = from; i <= to; i++) {
-      const c = i < to ? text.charCodeAt(i) : 0x20;
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
       const f = FOLD[c];
       if (f === SEPARATOR) {
         if (inToken) {
-          const k = count - 1;
-          end[k] = lastKept;
-          hash[k] = h;
-          const s = normStart[k];
-          normLen[k] = normCount - s;
-          // The clitic readings, while the token's code units are at hand (see conjHash).
-          let conj = h;
-          let prep = h;
-          let bare = h;
-          let lamAlef = h;
-          if (normCount - s > 3) {
-            let q = s;
-            let c0 = norm[q];
-            if (c0 === WAW || c0 === FEH) {
-              q++;
-              conj = prep = hashRange(norm, q, normCount, HASH_SEED);
-              c0 = norm[q];
-            }
-            if ((c0 === BEH || c0 === KAF || c0 === LAM) && normCount - q > 3) {
-              prep = hashRange(norm, q + 1, normCount, HASH_SEED);
-              // The matcher's article readings, under its conditions (Variants.fill in match.ts).
-              if (c0 === LAM && norm[q + 1] === LAM) {
-                // Both readings hash the letters after لل: one loop.
-                let a = SEED_ALEF_LAM;
-                let b = HASH_SEED;
-                for (let j = q + 2; j < normCount; j++) {
-                  a = Math.imul(a ^ norm[j], HASH_PRIME);
-                  b = Math.imul(b ^ norm[j], HASH_PRIME);
-                }
-                lamAlef = a;
-                if (normCount - q > 4) bare = b;
-              } else if (c0 !== KAF || normCount - q > 4) q++;
-            }
-            if (norm[q] === ALEF && norm[q + 1] === LAM && normCount - q > 4) bare = hashRange(norm, q + 2, normCount, HASH_SEED);
-          }
-          conjHash[k] = conj;
-          prepHash[k] = prep;
-          bareHash[k] = bare;
-          lamAlefHash[k] = lamAlef;
+          this.closeToken(count - 1, normCount, h, lastKept);
           inToken = false;
           soft = true;
         }
@@ -185,14 +141,7 @@ export class TokenBuffer {
           this.count = count;
           this.growTokens();
           start = this.start;
-          end = this.end;
           normStart = this.normStart;
-          normLen = this.normLen;
-          hash = this.hash;
-          conjHash = this.conjHash;
-          prepHash = this.prepHash;
-          bareHash = this.bareHash;
-          lamAlefHash = this.lamAlefHash;
           softGap = this.softGap;
         }
         start[count] = i;
@@ -212,8 +161,56 @@ export class TokenBuffer {
       lastKept = i + 1;
       h = Math.imul(h ^ f, HASH_PRIME);
     }
+    if (inToken) this.closeToken(count - 1, normCount, h, lastKept);
     this.count = count;
     this.normCount = normCount;
+  }
+
+  /**
+   * Writes the end, length and hashes of token k, whose code units end at `normCount`. One method
+   * for the tokens that a separator closes and for the last one, so that V8 warms a single copy.
+   */
+  private closeToken(k: number, normCount: number, h: number, lastKept: number): void {
+    const norm = this.norm;
+    const normStart = this.normStart;
+    this.end[k] = lastKept;
+    this.hash[k] = h;
+    const s = normStart[k];
+    this.normLen[k] = normCount - s;
+    // The clitic readings, while the token's code units are at hand (see conjHash).
+    let conj = h;
+    let prep = h;
+    let bare = h;
+    let lamAlef = h;
+    if (normCount - s > 3) {
+      let q = s;
+      let c0 = norm[q];
+      if (c0 === WAW || c0 === FEH) {
+        q++;
+        conj = prep = hashRange(norm, q, normCount, HASH_SEED);
+        c0 = norm[q];
+      }
+      if ((c0 === BEH || c0 === KAF || c0 === LAM) && normCount - q > 3) {
+        prep = hashRange(norm, q + 1, normCount, HASH_SEED);
+        // The matcher's article readings, under its conditions (Variants.fill in match.ts).
+        if (c0 === LAM && norm[q + 1] === LAM) {
+          // Both readings hash the letters after لل: one loop.
+          let a = SEED_ALEF_LAM;
+          let b = HASH_SEED;
+          for (let j = q + 2; j < normCount; j++) {
+            a = Math.imul(a ^ norm[j], HASH_PRIME);
+            b = Math.imul(b ^ norm[j], HASH_PRIME);
+          }
+          lamAlef = a;
+          if (normCount - q > 4) bare = b;
+        } else if (c0 !== KAF || normCount - q > 4) q++;
+      }
+      if (norm[q] === ALEF && norm[q + 1] === LAM && normCount - q > 4) bare = hashRange(norm, q + 2, normCount, HASH_SEED);
+    }
+    this.conjHash[k] = conj;
+    this.prepHash[k] = prep;
+    this.bareHash[k] = bare;
+    this.lamAlefHash[k] = lamAlef;
   }
 
   /** The folded text of token `t`, for rules that need a string (never on the hot path). */
