@@ -5,6 +5,7 @@
  */
 import * as assert from 'assert';
 import { Analyzer } from '../../server/src/analysis/analyzer';
+import { Gazetteer, NODE_SAME_TOKENS, NODE_TERMINAL } from '../../server/src/analysis/gazetteer';
 import { hashString } from '../../server/src/analysis/tokenize';
 import { KnowledgeBase } from '../../server/src/knowledge/knowledge-base';
 import { asExpected, miniAnalyzer, parseFixture } from './helpers/fixture';
@@ -114,16 +115,15 @@ describe('matcher: tokens whose hashes collide', () => {
   // هكلبظد and هختكثي have the same FNV-1a hash: the matcher finds names by hash and must tell them
   // apart by their letters, whether one or both are in the knowledge base.
   const [a, b] = ['هكلبظد', 'هختكثي'];
-  const analyzerOf = (entities: { id: string; ar: string }[]) =>
-    new Analyzer(
-      new KnowledgeBase([
-        {
-          data: { pack: { id: 'test.collide' }, entities: entities.map(({ id, ar }) => ({ id, type: 'location' as const, name: { ar, en: id } })) },
-          source: 'test',
-          builtin: false,
-        },
-      ]),
-    );
+  const kbOf = (entities: { id: string; ar: string }[]) =>
+    new KnowledgeBase([
+      {
+        data: { pack: { id: 'test.collide' }, entities: entities.map(({ id, ar }) => ({ id, type: 'location' as const, name: { ar, en: id } })) },
+        source: 'test',
+        builtin: false,
+      },
+    ]);
+  const analyzerOf = (entities: { id: string; ar: string }[]) => new Analyzer(kbOf(entities));
   const found = (analyzer: Analyzer, text: string) => analyzer.analyze(text, { outline: false }).mentions.filter((m) => m.known).map((m) => [text.slice(m.start, m.end), m.entityId]);
 
   it('the two words hash alike', () => assert.strictEqual(hashString(a), hashString(b)));
@@ -143,5 +143,19 @@ describe('matcher: tokens whose hashes collide', () => {
       [b, 'location:b'],
       [`${b} الكبرى`, 'location:b-big'],
     ]);
+  });
+
+  it('a trie node whose patterns differ in letters is verified pattern by pattern, another once', () => {
+    const g = new Gazetteer(
+      kbOf([
+        { id: 'location:a', ar: a },
+        { id: 'location:b', ar: b },
+        { id: 'location:b-big', ar: `${b} الكبرى` },
+      ]),
+    );
+    const nodeOf = (hashes: Int32Array) => hashes.reduce((node, h) => g.child(node, h), 0);
+    const big = g.patterns.find((p) => p.tokens.length === 2)!;
+    assert.strictEqual(g.nodeFlags[nodeOf(big.hashes)], NODE_TERMINAL | NODE_SAME_TOKENS);
+    assert.strictEqual(g.nodeFlags[nodeOf(Int32Array.of(hashString(a)))], NODE_TERMINAL);
   });
 });

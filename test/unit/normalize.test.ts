@@ -79,6 +79,47 @@ describe('the clitic-reading hashes of the tokenizer (TokenBuffer.conjHash, prep
   });
 });
 
+describe('the article-reading hashes of the tokenizer (TokenBuffer.bareHash, lamAlefHash)', () => {
+  // [token, without ال (or the ال of لل), after the ل of لل with its alef put back]: the matcher's
+  // readings (Variants.fill); a token without such a reading keeps its own hash.
+  const table: [string, string, string][] = [
+    ['العراق', 'عراق', 'العراق'],
+    ['السوري', 'سوري', 'السوري'],
+    ['للأمم', 'امم', 'الامم'],
+    ['وللأمم', 'امم', 'الامم'],
+    ['بالعراق', 'عراق', 'بالعراق'],
+    ['والعراق', 'عراق', 'والعراق'],
+    ['وبالعراق', 'عراق', 'وبالعراق'],
+    ['كالعراق', 'عراق', 'كالعراق'],
+    ['كالسد', 'كالسد', 'كالسد'],
+    ['للسد', 'للسد', 'السد'],
+    ['لله', 'لله', 'لله'],
+    ['الدار', 'دار', 'الدار'],
+    ['الدم', 'الدم', 'الدم'],
+    ['سوريا', 'سوريا', 'سوريا'],
+  ];
+  it('hashes each token without its article as the matcher reads it', () => {
+    const buf = new TokenBuffer();
+    const text = table.map(([token]) => token).join(' ');
+    buf.fill(text, 0, text.length);
+    assert.strictEqual(buf.count, table.length);
+    table.forEach(([token, bare, lamAlef], t) => {
+      assert.strictEqual(buf.bareHash[t], hashString(bare), `${token} without ال`);
+      assert.strictEqual(buf.lamAlefHash[t], hashString(lamAlef), `${token} after ل of لل`);
+    });
+  });
+
+  it('keeps the hashes right after the buffer grows', () => {
+    const buf = new TokenBuffer();
+    const text = 'وللأمم '.repeat(3000);
+    buf.fill(text, 0, text.length);
+    for (const t of [0, 1023, 1024, 2999]) {
+      assert.strictEqual(buf.bareHash[t], hashString('امم'));
+      assert.strictEqual(buf.lamAlefHash[t], hashString('الامم'));
+    }
+  });
+});
+
 describe('nisba', () => {
   const stems: [string, string | undefined][] = [
     ['سوريا', 'سوري'],

@@ -123,14 +123,28 @@ function hashTokens(tokens: string[]): Int32Array {
 }
 
 const FILTER_BITS = 1 << 20;
+export const FIRST_FILTER_MASK = FILTER_BITS - 1;
+
+/** False when no alias starts with a token hashing to `h` (the filter's bit for it is clear). */
+export function mayStart(filter: Uint32Array, h: number): boolean {
+  const bit = h & FIRST_FILTER_MASK;
+  return (filter[bit >>> 5] & (1 << (bit & 31))) !== 0;
+}
+
+/** Bits of Gazetteer.nodeFlags. */
+export const NODE_TERMINAL = 1;
+export const NODE_SAME_TOKENS = 2;
 
 export class Gazetteer {
   readonly patternCount: number;
   /** Every pattern, in the order its alias first appears in the knowledge base. */
   readonly patterns: readonly Pattern[];
   private lists: Map<number, Pattern[]> | undefined;
-  /** A bit per low 20 bits of a first-token hash. */
-  private readonly filter: Uint32Array;
+  /**
+   * A bit per low 20 bits of a first-token hash (FIRST_FILTER_MASK): no bit, no alias starts with
+   * that token. The matcher tests it inline on every reading of a token (mayStart below).
+   */
+  readonly filter: Uint32Array;
   /**
    * The trie's edges, (parent node, token hash) → child node, in one open-addressing table with
    * linear probing. Node 0 is the root; a child of 0 is never 0, so 0 marks an empty slot.
@@ -141,6 +155,16 @@ export class Gazetteer {
   private readonly edgeShift: number;
   /** Patterns that end at each node, in the order of the per-first-token lists (their preference). */
   readonly terminals: (Pattern[] | undefined)[];
+  /**
+   * What the matcher verifies at a node without touching its patterns (made by indexNodes): per
+   * node, NODE_TERMINAL when patterns end there, and NODE_SAME_TOKENS when they all have the same
+   * tokens (unless two tokens' hashes collide) and no entry of theirs is unsafe; then the first
+   * token of the node's patterns, as code units in `firstChars` from `firstStart[node]`, is compared
+   * once for all of them.
+   */
+  nodeFlags: Uint8Array = new Uint8Array(0);
+  firstStart: Int32Array = new Int32Array(0);
+  firstChars: Uint16Array = new Uint16Array(0);
 
   constructor(readonly kb: KnowledgeBase) {
     const compiled = kb.compiled;
@@ -162,6 +186,7 @@ export class Gazetteer {
         else terminals[node] = [patterns[i]];
       }
       this.terminals = terminals;
+      this.indexNodes();
       return;
     }
     const grouped = groupPatterns(kb.aliases);
@@ -191,6 +216,38 @@ export class Gazetteer {
       if (at) at.push(p);
       else this.terminals[node] = [p];
     }
+    this.indexNodes();
+  }
+
+  /** Makes `nodeFlags`, `firstStart` and `firstChars` from `terminals`. */
+  private indexNodes(): void {
+    const nodes = this.terminals.length;
+    const flags = new Uint8Array(nodes);
+    const firstStart = new Int32Array(nodes + 1);
+    let chars = 0;
+    for (let node = 0; node < nodes; node++) {
+      const list = this.terminals[node];
+      if (list) chars += list[0].tokens[0].length;
+    }
+    const firstChars = new Uint16Array(chars);
+    chars = 0;
+    for (let node = 0; node < nodes; node++) {
+      firstStart[node] = chars;
+      const list = this.terminals[node];
+      if (!list) continue;
+      const first = list[0].tokens;
+      let same = true;
+      for (const p of list) {
+        if (p.tokens.length !== first.length || p.tokens.some((token, j) => token !== first[j])) same = false;
+        if (p.entries.some((e) => e.unsafe)) same = false;
+      }
+      flags[node] = NODE_TERMINAL | (same ? NODE_SAME_TOKENS : 0);
+      for (let k = 0; k < first[0].length; k++) firstChars[chars++] = first[0].charCodeAt(k);
+    }
+    firstStart[nodes] = chars;
+    this.nodeFlags = flags;
+    this.firstStart = firstStart;
+    this.firstChars = firstChars;
   }
 
   /**

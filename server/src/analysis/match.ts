@@ -9,14 +9,11 @@
  * alias has it (العراق); adjectives match with or without it (السوري, سوري), and their span keeps it.
  */
 import type { AliasEntry } from '../knowledge/knowledge-base';
-import type { Gazetteer, Pattern } from './gazetteer';
+import { mayStart, NODE_SAME_TOKENS, type Gazetteer, type Pattern } from './gazetteer';
 import { COMMON_WORDS } from './stopwords';
-import { HASH_SEED, hashRange, hashStep, type TokenBuffer } from './tokenize';
+import type { TokenBuffer } from './tokenize';
 import type { MatchReason, Mention } from './types';
 import { ALEF, BEH, FEH, KAF, LAM, WAW } from './letters';
-
-
-const SEED_ALEF = hashStep(HASH_SEED, ALEF);
 
 /** What an article remembers while it is scanned: who was named in full, and their short forms. */
 export interface ArticleState {
@@ -47,9 +44,20 @@ function mayLink(state: ArticleState, h: number): boolean {
   return (bits[b >>> 5] & (1 << (b & 31))) !== 0;
 }
 
-/** Letters that may open a token with a proclitic or the article: و ف ب ك ل ا. */
-function cliticStart(c: number): boolean {
-  return c === WAW || c === FEH || c === BEH || c === KAF || c === LAM || c === ALEF;
+/**
+ * True when some reading of token t may start an alias or name a linked last name: its readings'
+ * hashes come from the tokenizer (a reading a token lacks repeats the whole token's hash), so most
+ * tokens, with or without clitics, are rejected by a few bit tests without building their readings.
+ */
+function mayMatch(buf: TokenBuffer, t: number, filter: Uint32Array, state: ArticleState): boolean {
+  const h = buf.hash[t];
+  const conj = buf.conjHash[t];
+  const prep = buf.prepHash[t];
+  const bare = buf.bareHash[t];
+  const lamAlef = buf.lamAlefHash[t];
+  if (mayStart(filter, h) || mayStart(filter, conj) || mayStart(filter, prep) || mayStart(filter, bare) || mayStart(filter, lamAlef)) return true;
+  if (state.links.size === 0) return false;
+  return mayLink(state, h) || mayLink(state, conj) || mayLink(state, prep) || mayLink(state, lamAlef);
 }
 
 /** The clitic readings of one token, as parallel arrays reused across calls. */
@@ -75,8 +83,7 @@ class Variants {
   /**
    * Fills the readings of token `t`: whole, without و/ف, without ب/ك/ل, and without ال. Most tokens
    * start with no clitic letter or are too short to carry one: they get the whole reading alone.
-   * The tokenizer already hashed the whole token and its readings without و/ف and ب/ك/ل; only the
-   * readings after لل and without ال are hashed here.
+   * The tokenizer already hashed every reading (TokenBuffer.conjHash and the rest).
    */
   fill(buf: TokenBuffer, t: number, gazetteer: Gazetteer): void {
     const norm = buf.norm;
@@ -96,13 +103,13 @@ class Variants {
     if ((c === BEH || c === LAM || (c === KAF && end - q > 4)) && end - q > 3) {
       if (c === LAM && norm[q + 1] === LAM) {
         // لل: the preposition ل and the article's lam; the alef of ال is not written.
-        this.push(gazetteer, q + 1, hashRange(norm, q + 1, end, SEED_ALEF), true, q + 1, false);
-        if (end - q > 4) this.push(gazetteer, q + 2, hashRange(norm, q + 2, end, HASH_SEED), false, q + 1, true);
+        this.push(gazetteer, q + 1, buf.lamAlefHash[t], true, q + 1, false);
+        if (end - q > 4) this.push(gazetteer, q + 2, buf.bareHash[t], false, q + 1, true);
       }
       q++;
       this.push(gazetteer, q, buf.prepHash[t], false, q, false);
     }
-    if (norm[q] === ALEF && norm[q + 1] === LAM && end - q > 4) this.push(gazetteer, q + 2, hashRange(norm, q + 2, end, HASH_SEED), false, q, true);
+    if (norm[q] === ALEF && norm[q + 1] === LAM && end - q > 4) this.push(gazetteer, q + 2, buf.bareHash[t], false, q, true);
   }
 }
 
@@ -116,6 +123,19 @@ function sameChars(buf: TokenBuffer, from: number, to: number, virtualAlef: bool
     k = 1;
   }
   for (let i = from; i < to; i++, k++) if (buf.norm[i] !== token.charCodeAt(k)) return false;
+  return true;
+}
+
+/** sameChars against code units `chars[start, end)` instead of a string. */
+function sameUnits(buf: TokenBuffer, from: number, to: number, virtualAlef: boolean, chars: Uint16Array, start: number, end: number): boolean {
+  if (to - from + (virtualAlef ? 1 : 0) !== end - start) return false;
+  let k = start;
+  if (virtualAlef) {
+    if (chars[k] !== ALEF) return false;
+    k++;
+  }
+  const norm = buf.norm;
+  for (let i = from; i < to; i++, k++) if (norm[i] !== chars[k]) return false;
   return true;
 }
 
@@ -147,16 +167,15 @@ export function matchMentions(buf: TokenBuffer, gazetteer: Gazetteer, state: Art
   const n = buf.count;
   const softGap = buf.softGap;
   const hashes = buf.hash;
-  const norm = buf.norm;
-  const normStart = buf.normStart;
-  const normLen = buf.normLen;
+  const filter = gazetteer.filter;
+  const nodeFlags = gazetteer.nodeFlags;
+  const firstStart = gazetteer.firstStart;
+  const firstChars = gazetteer.firstChars;
   for (let t = 0; t < n; ) {
-    // Fast path for most tokens: no clitic reading, no alias starts with it, no last name to link.
-    if ((normLen[t] <= 3 || !cliticStart(norm[normStart[t]])) && gazetteer.child(0, hashes[t]) === 0) {
-      if (state.links.size === 0 || !mayLink(state, hashes[t])) {
-        t++;
-        continue;
-      }
+    // Fast path for most tokens: no reading starts an alias or may be a linked last name.
+    if (!mayMatch(buf, t, filter, state)) {
+      t++;
+      continue;
     }
     variants.fill(buf, t, gazetteer);
     let best: Pattern | undefined;
@@ -185,8 +204,30 @@ export function matchMentions(buf: TokenBuffer, gazetteer: Gazetteer, state: Art
       walk: for (let d = depth - 1; d >= 0; d--) {
         const len = d + 1;
         if (len < bestLen) break;
-        const patterns = gazetteer.terminals[path[d]];
-        if (!patterns) continue;
+        const node = path[d];
+        const flags = nodeFlags[node];
+        if (flags === 0) continue;
+        const patterns = gazetteer.terminals[node]!;
+        if ((flags & NODE_SAME_TOKENS) !== 0) {
+          // The usual node: its patterns' tokens are verified once, and their first entry is usable.
+          if (!sameUnits(buf, from, tokenEnd, virtualAlef, firstChars, firstStart[node], firstStart[node + 1])) continue;
+          const tokens = patterns[0].tokens;
+          let ok = true;
+          for (let j = 1; ok && j < len; j++) ok = tokenIs(buf, t + j, tokens[j]);
+          if (!ok) continue;
+          for (let i = 0; i < patterns.length; i++) {
+            const p = patterns[i];
+            if (adjectiveOnly && p.form !== 'adjective') continue;
+            // Same length: a name beats an adjective (سورية the country, not «Syrian»).
+            if (best && len === bestLen && !(best.form === 'adjective' && p.form === 'name')) continue;
+            best = p;
+            bestLen = len;
+            bestEntry = p.entries[0];
+            bestVariant = v;
+            break walk;
+          }
+          continue;
+        }
         for (const p of patterns) {
           if (adjectiveOnly && p.form !== 'adjective') continue;
           if (!sameChars(buf, from, tokenEnd, virtualAlef, p.tokens[0])) continue;

@@ -4,12 +4,15 @@
  * its folded code units (with their original offsets: the offset map) and a hash of them, so that
  * matching never builds a string per token.
  */
-import { BEH, FEH, KAF, LAM, WAW } from './letters';
+import { ALEF, BEH, FEH, KAF, LAM, WAW } from './letters';
 import { DROPPED, FOLD, SEPARATOR } from './normalize';
 
 /** FNV-1a offset basis and prime, on 32-bit integers. */
 export const HASH_SEED = 0x811c9dc5 | 0;
 const HASH_PRIME = 0x01000193;
+/** The hash of a lone alef: the seed of a reading whose alef is not written (للأمم → الأمم). */
+export const SEED_ALEF = Math.imul(HASH_SEED ^ ALEF, HASH_PRIME);
+const SEED_ALEF_LAM = Math.imul(SEED_ALEF ^ LAM, HASH_PRIME);
 
 export function hashStep(h: number, code: number): number {
   return Math.imul(h ^ code, HASH_PRIME);
@@ -53,6 +56,14 @@ export class TokenBuffer {
    */
   conjHash = new Int32Array(1024);
   prepHash = new Int32Array(1024);
+  /**
+   * The matcher's two readings that drop the article (see Variants in match.ts), so that it can
+   * reject a token by the hashes alone: `bareHash` without ال (or the ال of لل), `lamAlefHash` after
+   * ل of لل with the unwritten alef put back (للأمم → الأمم). When the token has no such reading,
+   * the value is the hash of the token as it stands.
+   */
+  bareHash = new Int32Array(1024);
+  lamAlefHash = new Int32Array(1024);
   /** 1 when only spaces or a hyphen stand between this token and the previous one. */
   softGap = new Uint8Array(1024);
   /** Folded code units of all tokens, back to back, and the original offset of each. */
@@ -74,6 +85,8 @@ export class TokenBuffer {
     this.hash = grow(this.hash, (k) => new Int32Array(k));
     this.conjHash = grow(this.conjHash, (k) => new Int32Array(k));
     this.prepHash = grow(this.prepHash, (k) => new Int32Array(k));
+    this.bareHash = grow(this.bareHash, (k) => new Int32Array(k));
+    this.lamAlefHash = grow(this.lamAlefHash, (k) => new Int32Array(k));
     this.softGap = grow(this.softGap, (k) => new Uint8Array(k));
   }
 
@@ -89,10 +102,11 @@ export class TokenBuffer {
   /**
    * Tokenizes `text[from, to)`, replacing what the buffer held.
    *
-   * The hot loop of the whole analysis. The arrays live in locals (reloaded only after growing), the
-   * end of the text is handled as one more separator so that a token is closed by a single code
-   * path (a closing path that only the last token takes was never warmed up, and V8 deoptimized the
-   * loop on it again and again), and a token's end is written once, when it closes.
+   * The hot loop of the whole analysis. The arrays it writes per code unit live in locals (reloaded
+   * only after growing). A token is closed by closeToken, both at a separator and at the end of the
+   * text: one method that V8 warms on every token (a closing path written out after the loop, which
+   * only the last token takes, was never warmed up, and V8 deoptimized the loop on it again and
+   * again; treating the end as one more separator instead cost a test per code unit).
    */
   fill(text: string, from: number, to: number): void {
     let count = 0;
@@ -100,42 +114,18 @@ export class TokenBuffer {
     let norm = this.norm;
     let normOrig = this.normOrig;
     let start = this.start;
-    let end = this.end;
     let normStart = this.normStart;
-    let normLen = this.normLen;
-    let hash = this.hash;
-    let conjHash = this.conjHash;
-    let prepHash = this.prepHash;
     let softGap = this.softGap;
     let inToken = false;
     let soft = true;
     let h = HASH_SEED;
     let lastKept = 0;
-    for (let i = from; i <= to; i++) {
-      const c = i < to ? text.charCodeAt(i) : 0x20;
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
       const f = FOLD[c];
       if (f === SEPARATOR) {
         if (inToken) {
-          const k = count - 1;
-          end[k] = lastKept;
-          hash[k] = h;
-          const s = normStart[k];
-          normLen[k] = normCount - s;
-          // The clitic readings, while the token's code units are at hand (see conjHash).
-          let conj = h;
-          let prep = h;
-          if (normCount - s > 3) {
-            let q = s;
-            let c0 = norm[q];
-            if (c0 === WAW || c0 === FEH) {
-              q++;
-              conj = prep = hashRange(norm, q, normCount, HASH_SEED);
-              c0 = norm[q];
-            }
-            if ((c0 === BEH || c0 === KAF || c0 === LAM) && normCount - q > 3) prep = hashRange(norm, q + 1, normCount, HASH_SEED);
-          }
-          conjHash[k] = conj;
-          prepHash[k] = prep;
+          this.closeToken(count - 1, normCount, h, lastKept);
           inToken = false;
           soft = true;
         }
@@ -151,12 +141,7 @@ export class TokenBuffer {
           this.count = count;
           this.growTokens();
           start = this.start;
-          end = this.end;
           normStart = this.normStart;
-          normLen = this.normLen;
-          hash = this.hash;
-          conjHash = this.conjHash;
-          prepHash = this.prepHash;
           softGap = this.softGap;
         }
         start[count] = i;
@@ -176,8 +161,56 @@ export class TokenBuffer {
       lastKept = i + 1;
       h = Math.imul(h ^ f, HASH_PRIME);
     }
+    if (inToken) this.closeToken(count - 1, normCount, h, lastKept);
     this.count = count;
     this.normCount = normCount;
+  }
+
+  /**
+   * Writes the end, length and hashes of token k, whose code units end at `normCount`. One method
+   * for the tokens that a separator closes and for the last one, so that V8 warms a single copy.
+   */
+  private closeToken(k: number, normCount: number, h: number, lastKept: number): void {
+    const norm = this.norm;
+    const normStart = this.normStart;
+    this.end[k] = lastKept;
+    this.hash[k] = h;
+    const s = normStart[k];
+    this.normLen[k] = normCount - s;
+    // The clitic readings, while the token's code units are at hand (see conjHash).
+    let conj = h;
+    let prep = h;
+    let bare = h;
+    let lamAlef = h;
+    if (normCount - s > 3) {
+      let q = s;
+      let c0 = norm[q];
+      if (c0 === WAW || c0 === FEH) {
+        q++;
+        conj = prep = hashRange(norm, q, normCount, HASH_SEED);
+        c0 = norm[q];
+      }
+      if ((c0 === BEH || c0 === KAF || c0 === LAM) && normCount - q > 3) {
+        prep = hashRange(norm, q + 1, normCount, HASH_SEED);
+        // The matcher's article readings, under its conditions (Variants.fill in match.ts).
+        if (c0 === LAM && norm[q + 1] === LAM) {
+          // Both readings hash the letters after لل: one loop.
+          let a = SEED_ALEF_LAM;
+          let b = HASH_SEED;
+          for (let j = q + 2; j < normCount; j++) {
+            a = Math.imul(a ^ norm[j], HASH_PRIME);
+            b = Math.imul(b ^ norm[j], HASH_PRIME);
+          }
+          lamAlef = a;
+          if (normCount - q > 4) bare = b;
+        } else if (c0 !== KAF || normCount - q > 4) q++;
+      }
+      if (norm[q] === ALEF && norm[q + 1] === LAM && normCount - q > 4) bare = hashRange(norm, q + 2, normCount, HASH_SEED);
+    }
+    this.conjHash[k] = conj;
+    this.prepHash[k] = prep;
+    this.bareHash[k] = bare;
+    this.lamAlefHash[k] = lamAlef;
   }
 
   /** The folded text of token `t`, for rules that need a string (never on the hot path). */
