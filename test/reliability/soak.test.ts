@@ -28,7 +28,7 @@ describe(`reliability: soak over the protocol (${SIZE.edits} edits to a ${SIZE.b
     if (process.platform !== 'linux') this.skip(); // Memory and descriptors are read from /proc.
     r = await runSoak({ ...SIZE, log: (l) => console.log(`      ${l}`) });
     const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
-    if (r.probeWarm && r.probeEnd) console.log(`      heap after GC: warm ${mb(r.probeWarm.heapUsed)}, end ${mb(r.probeEnd.heapUsed)}; handles ${r.probeWarm.resources.length} → ${r.probeEnd.resources.length}`);
+    if (r.probeWarm && r.probeEnd) console.log(`      heap after GC: warm ${mb(r.probeWarm.heapUsed)}, end ${mb(r.probeEnd.heapUsed)}; rss after GC: warm ${mb(r.probeWarm.rss)}, end ${mb(r.probeEnd.rss)}; handles ${r.probeWarm.resources.length} → ${r.probeEnd.resources.length}`);
     console.log(`      ${r.edits} edits in ${r.bursts} bursts, ${r.chars} chars, ${r.seconds.toFixed(0)} s; rss warm ${mb(r.rssWarm)} end ${mb(r.rssEnd)} max ${mb(r.rssMax)}; fds ${r.fdWarm} → ${r.fdEnd}`);
     console.log(`      a full analysis of the final text in the test process: ${Math.round(r.localMs)} ms`);
     for (const [m, l] of Object.entries(r.latency)) console.log(`      ${m}: p50 ${l.p50.toFixed(0)} ms, p95 ${l.p95.toFixed(0)} ms, max ${l.max.toFixed(0)} ms`);
@@ -42,8 +42,9 @@ describe(`reliability: soak over the protocol (${SIZE.edits} edits to a ${SIZE.b
     // RSS only grows as V8 enlarges its heap and rarely shrinks, so the probe's heap after two GCs decides.
     assert.ok(r.probeWarm && r.probeEnd, 'the probe answered');
     assert.ok(r.probeEnd!.heapUsed <= r.probeWarm!.heapUsed * 1.1 + 1048576, `heap ${r.probeWarm!.heapUsed} → ${r.probeEnd!.heapUsed}`);
-    // RSS is bounded more loosely: no runaway growth.
-    assert.ok(r.rssEnd <= r.rssWarm * 1.5, `rss ${r.rssWarm} → ${r.rssEnd}`);
+    // RSS is bounded more loosely: no runaway growth. It is compared at the same two quiet points,
+    // after the probe's garbage collections: RSS sampled mid-burst swings with GC timing on a busy machine.
+    assert.ok(r.probeEnd!.rss <= r.probeWarm!.rss * 1.5, `rss after GC ${r.probeWarm!.rss} → ${r.probeEnd!.rss}`);
   });
 
   it('no handle or listener leaks: same active handles and listeners, same descriptors, no MaxListenersExceeded warning', () => {
