@@ -17,7 +17,10 @@ import {
   type AbsoluteToken,
 } from '../../server/src/common/legend';
 import { LineIndex } from '../../server/src/lsp/positions';
-import { encodeMentions, mentionTokens, TokenResults } from '../../server/src/lsp/tokens';
+import fc from 'fast-check';
+import { IncrementalAnalyzer } from '../../server/src/analysis/incremental';
+import { encodeMentions, mentionTokens, reencodeMentions, TokenResults } from '../../server/src/lsp/tokens';
+import { miniAnalyzer } from './helpers/fixture';
 
 function mention(start: number, end: number, type: Mention['type'], extra: Partial<Mention> = {}): Mention {
   return { start, end, type, entityId: `${type}:x`, form: 'name', known: true, reason: 'alias', alias: '', pack: 'p', article: 0, ...extra };
@@ -127,5 +130,45 @@ describe('semantic token legend and encoding', () => {
     assert.notStrictEqual(id1, id2);
     assert.strictEqual(r.delta('u', id1, []), undefined);
     assert.strictEqual(r.delta('other', id2, []), undefined);
+  });
+});
+
+describe('semantic tokens after an incremental analysis', () => {
+  const NAMES = ['سوريا', 'إيران', 'الأمم المتحدة', 'غير بيدرسون', 'بيدرسون', 'أيمن سوسان', 'الإيراني', 'بشار الأسد', 'أستانا', 'قال', 'في', 'الرئيس'];
+  const GAPS = [' ', ' ', '، ', '\n', '\r\n', '\n\n\n', '\n---\n', ' 😀 '];
+  const piece = fc
+    .array(fc.tuple(fc.constantFrom('', '', 'و', 'ل', 'بال'), fc.constantFrom(...NAMES), fc.constantFrom(...GAPS)), { minLength: 1, maxLength: 8 })
+    .map((parts) => parts.map(([c, w, g]) => c + w + g).join(''));
+  const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat({ max: 20 }), insert: fc.oneof(piece, fc.constantFrom('', '\n', '\r\n\r\n\r\n', 'سوريا')) });
+
+  it('re-encodes only the analysed articles, and gives exactly what a full encoding gives', function () {
+    this.timeout(120_000);
+    const analyzer = miniAnalyzer();
+    let reencoded = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 2, maxLength: 8 }).map((ps) => ps.join('\n\n\n')), fc.array(edit, { minLength: 1, maxLength: 10 }), (start, edits) => {
+        const inc = new IncrementalAnalyzer(analyzer, {}, true);
+        let text = start;
+        let lines = new LineIndex(text);
+        let prev = { data: encodeMentions(inc.update(text).mentions, lines), lineCount: lines.lineCount };
+        for (const e of edits) {
+          const at = Math.floor(e.at * text.length);
+          lines = lines.edit(at, Math.min(text.length, at + e.remove), e.insert);
+          text = lines.text;
+          const mentions = inc.update(text).mentions;
+          const full = encodeMentions(mentions, lines);
+          const reuse = inc.lastStats.reuse;
+          const got = reuse && reencodeMentions(prev, mentions, lines, reuse);
+          if (got) {
+            reencoded++;
+            assert.deepStrictEqual(got, full);
+          }
+          prev = { data: full, lineCount: lines.lineCount };
+        }
+      }),
+      { numRuns: 200 },
+    );
+    // The property is about the re-encoded tokens: most updates must have taken that path.
+    assert.ok(reencoded > 200, `re-encoded ${reencoded} times`);
   });
 });

@@ -29,6 +29,13 @@ export interface IncrementalStats {
   /** Articles analysed again, and how many code units they hold. */
   analysed: number;
   analysedChars: number;
+  /**
+   * When the update started from a previous text and analysed some article: the mentions kept from the
+   * articles before the first one analysed (unchanged, at the same offsets) and after the last one
+   * (unchanged but shifted), and where those two stretches begin and end in the new text. An editor
+   * re-encodes only the mentions between them.
+   */
+  reuse?: { mentionsBefore: number; mentionsAfter: number; changedFrom: number; changedTo: number };
 }
 
 /** The results of one article, with the offsets of the text they were computed on. */
@@ -144,6 +151,17 @@ function validHint(h: NonNullable<IncrementalOptions['changed']>, oldLength: num
   );
 }
 
+/** The unchanged stretches around the analysed articles (see IncrementalStats.reuse). */
+function reuseOf(results: ArticleResult[], analysed: Uint8Array, articles: Article[], length: number): NonNullable<IncrementalStats['reuse']> {
+  const first = analysed.indexOf(1);
+  const last = analysed.lastIndexOf(1);
+  let mentionsBefore = 0;
+  for (let i = 0; i < first; i++) mentionsBefore += results[i].mentions.length;
+  let mentionsAfter = 0;
+  for (let i = last + 1; i < results.length; i++) mentionsAfter += results[i].mentions.length;
+  return { mentionsBefore, mentionsAfter, changedFrom: articles[first].start, changedTo: last + 1 < articles.length ? articles[last + 1].start : length };
+}
+
 function moveOutline(n: OutlineNode, d: number): void {
   n.start += d;
   n.end += d;
@@ -204,6 +222,7 @@ export class IncrementalAnalyzer {
     const articles = prev ? resegment(prev, text, same, tail, delta) : segmentArticles(text);
     const results: ArticleResult[] = [];
     const stats: IncrementalStats = { articles: articles.length, reused: 0, analysed: 0, analysedChars: 0 };
+    const analysedFlags = new Uint8Array(articles.length);
 
     articles.forEach((article, index) => {
       if (prev) {
@@ -220,10 +239,12 @@ export class IncrementalAnalyzer {
         }
       }
       results.push(this.analyseArticle(text, article, index, withOutline));
+      analysedFlags[index] = 1;
       stats.analysed++;
       stats.analysedChars += article.end - article.start;
     });
 
+    if (prev && stats.analysed > 0) stats.reuse = reuseOf(results, analysedFlags, articles, text.length);
     this.previous = { text, results, byStart: new Map(articles.map((a, i) => [a.start, i])) };
     this.lastStats = stats;
     const mentions: Mention[] = [];

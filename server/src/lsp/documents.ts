@@ -5,10 +5,11 @@
  */
 import { TextDocuments } from 'vscode-languageserver';
 import type { Analyzer } from '../analysis/analyzer';
-import { IncrementalAnalyzer } from '../analysis/incremental';
+import { IncrementalAnalyzer, type IncrementalStats } from '../analysis/incremental';
 import type { Analysis, EntityType, Mention } from '../analysis/types';
 import { isMostlyArabic, type Settings } from '../common/settings';
 import type { LineIndex } from './positions';
+import type { EncodedTokens } from './tokens';
 import { mergeChanges, NewsDocument, type ChangedRange } from './text-document';
 
 export interface DocumentAnalysis {
@@ -23,6 +24,13 @@ export interface DocumentAnalysis {
   ms: number;
   /** The visible mentions for the filter settings in `key`, computed once (hovers come often). */
   visible?: { key: string; mentions: Mention[] };
+  /** The semantic tokens of `mentions`, encoded once (handlers.ts). */
+  tokens?: { mentions: Mention[]; data: number[]; lineCount: number };
+  /**
+   * The tokens of the previous analysis (all mentions) and what the incremental analysis reused since,
+   * so that the tokens of this one are re-encoded around the edit only (tokens.ts, reencodeMentions).
+   */
+  previous?: { tokens: EncodedTokens; reuse: NonNullable<IncrementalStats['reuse']> };
 }
 
 const EMPTY: Omit<Analysis, 'length'> = { mentions: [], entities: [], articles: [], roles: [], outline: [] };
@@ -112,6 +120,13 @@ export class DocumentStore {
     // A skipped document was not analysed: the next update must not start from an older text.
     if (result.skipped) incremental.reset();
     this.changes.set(uri, result.skipped ? { analysed: -1, current: doc.version } : { analysed: doc.version, current: doc.version });
+    // The incremental analyzer reused articles of its previous text, which gave `cached`: its tokens
+    // (of all mentions, unfiltered) can be re-encoded around the edit.
+    const reuse = result.skipped ? undefined : incremental.lastStats.reuse;
+    const before = cached?.tokens;
+    if (reuse && before && cached && before.mentions === cached.analysis.mentions && cached.kbVersion === kb.version) {
+      result.previous = { tokens: { data: before.data, lineCount: before.lineCount }, reuse };
+    }
     this.cache.set(uri, result);
     return result;
   }

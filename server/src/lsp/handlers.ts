@@ -33,7 +33,7 @@ import { addEntity, formatPack, hideAlias, readPack } from './pack-edit';
 import { LineIndex } from './positions';
 import type { Session } from './session';
 import { documentSymbols, TYPE_GROUPS } from './symbols';
-import { encodeMentions } from './tokens';
+import { encodeMentions, reencodeMentions } from './tokens';
 import { pathToUri, uriToPath } from './uri';
 import type { WorkspaceDocument } from './workspace';
 
@@ -78,13 +78,15 @@ export function register(session: Session): void {
 
   /** The full token data of a document, encoded once per analysis and filter (an unchanged document costs nothing). */
   const fullTokens = (a: At): number[] => {
-    const cached = tokenCache.get(a.r);
-    if (cached && cached.mentions === a.mentions) return cached.data;
-    const data = encodeMentions(a.mentions, a.r.lines);
-    tokenCache.set(a.r, { mentions: a.mentions, data });
+    const r = a.r;
+    if (r.tokens && r.tokens.mentions === a.mentions) return r.tokens.data;
+    // After an edit, only the tokens of the analysed articles are encoded again (all mentions shown).
+    const prev = r.previous;
+    const data = (prev && a.mentions === r.analysis.mentions && reencodeMentions(prev.tokens, a.mentions, r.lines, prev.reuse)) || encodeMentions(a.mentions, r.lines);
+    r.tokens = { mentions: a.mentions, data, lineCount: r.lines.lineCount };
+    r.previous = undefined;
     return data;
   };
-  const tokenCache = new WeakMap<DocumentAnalysis, { mentions: Mention[]; data: number[] }>();
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     session.initialize(params);
