@@ -109,6 +109,6 @@ describe('incremental analysis', () => {
     // The first and last articles are the reference article: as many mentions before as after.
     const second = reference.length + 3;
     assert.ok(reuse && reuse.mentionsBefore > 0);
-    assert.deepStrictEqual(reuse, { mentionsBefore: reuse.mentionsBefore, mentionsAfter: reuse.mentionsBefore, changedFrom: second, changedTo: second + reference.length + 4 + 3 });
+    assert.deepStrictEqual(reuse, { mentionsBefore: reuse.mentionsBefore, mentionsAfter: reuse.mentionsBefore, keptBefore: reference.length, keptAfter: second + reference.length + 4 + 3 });
   });
 });

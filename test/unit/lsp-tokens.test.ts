@@ -166,9 +166,14 @@ describe('semantic tokens after an incremental analysis', () => {
           prev = { data: full, lineCount: lines.lineCount };
         }
       }),
-      { numRuns: 200 },
+      {
+        numRuns: 1000,
+        // Found by this property: the kept articles end before the edit, but the first analysed one may
+        // start after lines the edit changed (here a separator turned into blank lines).
+        examples: [['سوريا \n\n\nسوريا ', [{ at: 0, remove: 0, insert: 'أيمن سوسان\n---\nسوريا ' }, { at: 0, remove: 16, insert: 'أيمن سوسان\n\n\n' }]]],
+      },
     );
     // The property is about the re-encoded tokens: most updates must have taken that path.
-    assert.ok(reencoded > 200, `re-encoded ${reencoded} times`);
+    assert.ok(reencoded > 1000, `re-encoded ${reencoded} times`);
   });
 });

@@ -32,10 +32,11 @@ export interface IncrementalStats {
   /**
    * When the update started from a previous text and analysed some article: the mentions kept from the
    * articles before the first one analysed (unchanged, at the same offsets) and after the last one
-   * (unchanged but shifted), and where those two stretches begin and end in the new text. An editor
-   * re-encodes only the mentions between them.
+   * (unchanged but shifted), where the kept articles before end (0 when none) and where those after
+   * begin (the text's length when none), in the new text. An editor re-encodes only the mentions
+   * between them.
    */
-  reuse?: { mentionsBefore: number; mentionsAfter: number; changedFrom: number; changedTo: number };
+  reuse?: { mentionsBefore: number; mentionsAfter: number; keptBefore: number; keptAfter: number };
 }
 
 /** The results of one article, with the offsets of the text they were computed on. */
@@ -159,7 +160,7 @@ function reuseOf(results: ArticleResult[], analysed: Uint8Array, articles: Artic
   for (let i = 0; i < first; i++) mentionsBefore += results[i].mentions.length;
   let mentionsAfter = 0;
   for (let i = last + 1; i < results.length; i++) mentionsAfter += results[i].mentions.length;
-  return { mentionsBefore, mentionsAfter, changedFrom: articles[first].start, changedTo: last + 1 < articles.length ? articles[last + 1].start : length };
+  return { mentionsBefore, mentionsAfter, keptBefore: first > 0 ? articles[first - 1].end : 0, keptAfter: last + 1 < articles.length ? articles[last + 1].start : length };
 }
 
 function moveOutline(n: OutlineNode, d: number): void {

@@ -174,11 +174,14 @@ export function reencodeMentions(
   prev: EncodedTokens,
   mentions: readonly Mention[],
   lines: LineIndex,
-  reuse: { mentionsBefore: number; mentionsAfter: number; changedFrom: number; changedTo: number },
+  reuse: { mentionsBefore: number; mentionsAfter: number; keptBefore: number; keptAfter: number },
 ): number[] | undefined {
   const old = prev.data;
-  const fromLine = lines.lineOf(reuse.changedFrom);
-  const toLine = reuse.changedTo >= lines.text.length ? lines.lineCount : lines.lineOf(reuse.changedTo);
+  // Kept articles before end before the edit, so their lines are the same in both texts: the line
+  // after the last of them is where the old tokens stop being kept. Kept articles after begin after
+  // the edit, on a line of their own, moved by the change in line count.
+  const fromLine = reuse.keptBefore > 0 ? lines.lineOf(reuse.keptBefore) + 1 : 0;
+  const toLine = reuse.keptAfter >= lines.text.length ? lines.lineCount : lines.lineOf(reuse.keptAfter);
   const lineDelta = lines.lineCount - prev.lineCount;
   const oldToLine = toLine - lineDelta;
   const middleEnd = mentions.length - reuse.mentionsAfter;
