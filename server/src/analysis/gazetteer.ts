@@ -1,10 +1,9 @@
 /**
  * The matching index, built once per knowledge-base version: every alias as a sequence of token
- * hashes, looked up by the hash of its first token. A bit filter in front of the map rejects most
- * tokens with one array read.
+ * hashes in a trie. A bit filter on first-token hashes rejects most tokens with one array read.
  *
- * The matcher walks a trie of token hashes rather than the per-first-token lists: common words start
- * many aliases (علي starts 30 names, مجلس 60), and trying each list entry at every «على» in a text
+ * The matcher walks the trie rather than trying every alias that starts with a token: common words
+ * start many aliases (علي starts 30 names, مجلس 60), and trying each of them at every «على» in a text
  * cost more than all the rest of matching. In the trie each following token is one probe of an
  * open-addressing table of integers, whatever the number of aliases that share the prefix.
  */
@@ -139,7 +138,6 @@ export class Gazetteer {
   readonly patternCount: number;
   /** Every pattern, in the order its alias first appears in the knowledge base. */
   readonly patterns: readonly Pattern[];
-  private lists: Map<number, Pattern[]> | undefined;
   /**
    * A bit per low 20 bits of a first-token hash (FIRST_FILTER_MASK): no bit, no alias starts with
    * that token. The matcher tests it inline on every reading of a token (mayStart below).
@@ -153,7 +151,7 @@ export class Gazetteer {
   private readonly edgeHash: Int32Array;
   private readonly edgeChild: Int32Array;
   private readonly edgeShift: number;
-  /** Patterns that end at each node, in the order of the per-first-token lists (their preference). */
+  /** Patterns that end at each node, in their order of preference (first appearance). */
   readonly terminals: (Pattern[] | undefined)[];
   /**
    * What the matcher verifies at a node without touching its patterns (made by indexNodes): per
@@ -208,7 +206,7 @@ export class Gazetteer {
     this.edgeChild = new Int32Array(1 << bits);
     this.terminals = [undefined];
     // Patterns that end at one node have the same tokens, so the same length: among them the order
-    // of first appearance is the preference, as in the per-first-token lists (a stable sort by length).
+    // of first appearance is the preference.
     for (const p of grouped) {
       let node = 0;
       for (let j = 0; j < p.hashes.length; j++) node = this.addEdge(node, p.hashes[j]);
@@ -290,25 +288,6 @@ export class Gazetteer {
     };
   }
 
-  /**
-   * Patterns by the hash of their first token, longest first. The matcher walks the trie instead;
-   * these lists are built on first use only, so that loading a knowledge base does not pay for them.
-   */
-  get byFirst(): Map<number, Pattern[]> {
-    if (!this.lists) {
-      const lists = new Map<number, Pattern[]>();
-      for (const p of this.patterns) {
-        const list = lists.get(p.hashes[0]);
-        if (list) list.push(p);
-        else lists.set(p.hashes[0], [p]);
-      }
-      // Longer patterns first, so that the first full match at a position is the longest.
-      for (const list of lists.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
-      this.lists = lists;
-    }
-    return this.lists;
-  }
-
   private slot(parent: number, h: number): number {
     return Math.imul(h ^ Math.imul(parent, 0x9e3779b1), 0x85ebca6b) >>> this.edgeShift;
   }
@@ -341,12 +320,5 @@ export class Gazetteer {
       if (c === 0) return 0;
       if (this.edgeHash[i] === h && this.edgeParent[i] === node) return c;
     }
-  }
-
-  /** Patterns whose first token hashes to `h`, or undefined (usually after one bit test). */
-  lookup(h: number): Pattern[] | undefined {
-    const bit = h & (FILTER_BITS - 1);
-    if ((this.filter[bit >>> 5] & (1 << (bit & 31))) === 0) return undefined;
-    return this.byFirst.get(h);
   }
 }

@@ -14,10 +14,6 @@ const HASH_PRIME = 0x01000193;
 export const SEED_ALEF = Math.imul(HASH_SEED ^ ALEF, HASH_PRIME);
 const SEED_ALEF_LAM = Math.imul(SEED_ALEF ^ LAM, HASH_PRIME);
 
-export function hashStep(h: number, code: number): number {
-  return Math.imul(h ^ code, HASH_PRIME);
-}
-
 /** Hash of folded code units `norm[from, to)`, continuing from `seed`. */
 export function hashRange(norm: Uint16Array, from: number, to: number, seed: number): number {
   let h = seed;

@@ -139,13 +139,6 @@ export class LineIndex {
   }
 }
 
-/** True when a position lies in `[start, end]` of a range (both ends inclusive, as hovers expect). */
-export function rangeContains(range: Range, p: Position): boolean {
-  const afterStart = p.line > range.start.line || (p.line === range.start.line && p.character >= range.start.character);
-  const beforeEnd = p.line < range.end.line || (p.line === range.end.line && p.character <= range.end.character);
-  return afterStart && beforeEnd;
-}
-
 /** A growing Int32Array (line tables are built once per scan, then only read). */
 class Lines {
   private a: Int32Array;
