@@ -3,7 +3,7 @@
  * every handler. Requests analyse a stale document at once; edits schedule a debounced analysis whose
  * result is dropped when the document changed meanwhile, and which then reports the status.
  */
-import { TextDocuments } from 'vscode-languageserver';
+import { TextDocuments, type DocumentSymbol } from 'vscode-languageserver';
 import type { Analyzer } from '../analysis/analyzer';
 import { IncrementalAnalyzer, type IncrementalStats } from '../analysis/incremental';
 import type { Analysis, EntityType, Mention } from '../analysis/types';
@@ -24,6 +24,8 @@ export interface DocumentAnalysis {
   ms: number;
   /** The visible mentions for the filter settings in `key`, computed once (hovers come often). */
   visible?: { key: string; mentions: Mention[] };
+  /** The outline for `mentions` and knowledge base `kb`, built once (handlers.ts; not kept for huge files). */
+  symbols?: { mentions: Mention[]; kb: object; symbols: DocumentSymbol[] };
   /** The semantic tokens of `mentions`, encoded once (handlers.ts). */
   tokens?: { mentions: Mention[]; data: number[]; lineCount: number };
   /**

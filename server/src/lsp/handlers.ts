@@ -14,7 +14,6 @@ import {
   TextDocumentSyncKind,
   type CancellationToken,
   type CodeAction,
-  type DocumentSymbol,
   type InitializeParams,
   type InitializeResult,
   type Location,
@@ -201,17 +200,16 @@ export function register(session: Session): void {
   );
 
   // Outline: built once per analysis, filter and knowledge base (editors ask again on every focus).
-  const symbolCache = new WeakMap<DocumentAnalysis, { mentions: Mention[]; kb: object; symbols: DocumentSymbol[] }>();
   connection.onDocumentSymbol(
     guard('documentSymbol', [], (p) => {
       const a = at(p.textDocument?.uri);
       if (!a) return [];
       const kb = session.knowledge.kb;
-      const cached = symbolCache.get(a.r);
+      const cached = a.r.symbols;
       if (cached && cached.mentions === a.mentions && cached.kb === kb) return cached.symbols;
       const symbols = documentSymbols(a.r.text, a.r.analysis, a.mentions, kb, a.r.lines);
       // A huge file's outline is tens of megabytes of objects: rebuilt on request rather than kept.
-      if (a.r.text.length <= SYMBOL_CACHE_MAX_CHARS) symbolCache.set(a.r, { mentions: a.mentions, kb, symbols });
+      if (a.r.text.length <= SYMBOL_CACHE_MAX_CHARS) a.r.symbols = { mentions: a.mentions, kb, symbols };
       return symbols;
     }),
   );
