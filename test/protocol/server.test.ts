@@ -7,7 +7,6 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { CancellationTokenSource } from 'vscode-languageserver-protocol/node';
 import { pathToFileURL } from 'url';
 import { applyTokenEdits, decodeTokens, LEGEND } from '../../server/src/common/legend';
 import { ArticleSummaryRequest, ExportRequest, StatusNotification, ToggleRequest } from '../../server/src/common/protocol';

@@ -1,6 +1,4 @@
 /** Helpers for the level-4 suite: conditions to wait on, and the repository's expectations. */
-import * as fs from 'fs';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ArabicNewsLensApi } from '../../../client/src/extension';
 import { expectedFile, readExpectedMentions, type ExpectedMention } from '../../fixtures/expected-mentions';
