@@ -11,7 +11,8 @@
  * Only the zones listed below are taken. CLDR's Arabic names are uneven (سمراء for Samara, نوم for Nome,
  * برثا for Perth): a zone is kept as a new place (KEEP) when its name is a fair spelling of a real city that
  * no other pack holds and is not a common word, or its name is added as an alias of a place another pack
- * already defines (ALIAS) when it is a spelling news also uses. Everything else is left out.
+ * already defines (ALIAS) when it is a spelling news also uses. Everything else is left out, including
+ * names that are also a common part of other names (ديلي for Dili: ديلي ميل، ديلي تلغراف).
  */
 'use strict';
 
@@ -65,7 +66,6 @@ const KEEP = {
   'Asia/Yakutsk': ['yakutsk', 'Yakutsk'],
   'Asia/Magadan': ['magadan', 'Magadan'],
   'Asia/Kamchatka': ['kamchatka', 'Kamchatka', 'region'],
-  'Asia/Dili': ['dili', 'Dili'],
   'Asia/Samarkand': ['samarkand', 'Samarkand'],
   'America/Argentina/Salta': ['salta', 'Salta'],
   'America/Argentina/Tucuman': ['tucuman', 'San Miguel de Tucumán'],
