@@ -60,8 +60,18 @@ describe('more places and organizations', () => {
     assert.strictEqual(kb.get('location:samarkand')?.country, 'country:UZ');
   });
 
-  it('adds CLDR spellings of known places as aliases, not as new places', () => {
-    assert.deepStrictEqual(found('في كوالا لامبور'), [['كوالا لامبور', 'location:kuala-lumpur']]);
+  it('adds CLDR and news spellings of known places as aliases, not as new places', () => {
+    assert.deepStrictEqual(found('من كوالا لامبور إلى سان بطرسبورغ'), [
+      ['كوالا لامبور', 'location:kuala-lumpur'],
+      ['سان بطرسبورغ', 'location:st-petersburg'],
+    ]);
+  });
+
+  it('keeps a generic designator outside the mention when the rest is the usual name', () => {
+    assert.deepStrictEqual(found('في ولاية كانساس وإقليم آتشيه'), [
+      ['كانساس', 'location:kansas'],
+      ['آتشيه', 'location:aceh'],
+    ]);
   });
 
   it('leaves words alone that a proclitic or a pronoun makes look like a place or a company', () => {
