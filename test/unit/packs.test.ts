@@ -87,8 +87,8 @@ describe('built-in knowledge packs', () => {
     const count = (type: string) => [...kb.entities.values()].filter((e) => e.type === type).length;
     const datedPeople = [...kb.entities.values()].filter((e) => e.type === 'person' && (e.roles ?? []).some((r) => r.from || r.to)).length;
     assert.ok(count('country') >= 195, `countries: ${count('country')}`);
-    assert.ok(count('location') >= 700, `places: ${count('location')}`);
-    assert.ok(count('organization') >= 400, `organizations: ${count('organization')}`);
+    assert.ok(count('location') >= 3000, `places: ${count('location')}`);
+    assert.ok(count('organization') >= 3000, `organizations: ${count('organization')}`);
     assert.ok(count('person') >= 1500, `people: ${count('person')}`);
     assert.ok(datedPeople >= 1500, `people with dated roles: ${datedPeople}`);
   });
