@@ -60,6 +60,8 @@ export default defineConfig(
     rules: {
       '@typescript-eslint/no-require-imports': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', caughtErrors: 'none' }],
+      // A module's `const crypto = require('crypto')` is module-scoped; it shadows no global.
+      'no-redeclare': ['error', { builtinGlobals: false }],
     },
   },
   {
