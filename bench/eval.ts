@@ -35,7 +35,7 @@ export interface OutlineScore {
   namedSpeakerStatements: number;
 }
 
-/** Person mentions no pack knows (`known: false`) and how many of them overlap a gold person. */
+/** Person names no pack knows (`known: false`) and how many of them overlap a gold person. */
 export interface CandidateCount {
   predicted: number;
   correct: number;
@@ -105,7 +105,8 @@ const isGoldPerson = (t: string) => /^(person|pers|per)$/i.test(t);
 
 /**
  * Counts the person mentions the command line marked as unknown (`known: false`: candidates found from
- * context) and those that overlap a gold person mention of the same document (paired by id).
+ * context, and names linked to them) and those that overlap a gold person mention of the same document
+ * (paired by id). Role phrases (form `title`) are left out, as the scorers leave them out.
  */
 export function countPersonCandidates(gold: Doc[], pred: Doc[]): CandidateCount {
   const goldById = new Map(gold.map((d) => [String(d.id), d]));
@@ -115,7 +116,7 @@ export function countPersonCandidates(gold: Doc[], pred: Doc[]): CandidateCount 
     const g = goldById.get(String(p.id));
     const people = (g?.entities ?? []).filter((m) => isGoldPerson(m.type));
     for (const m of p.entities ?? []) {
-      if (m.type !== 'person' || m.known !== false) continue;
+      if (m.type !== 'person' || m.known !== false || m.form === 'title') continue;
       predicted++;
       if (people.some((q) => q.start < m.end && m.start < q.end)) correct++;
     }

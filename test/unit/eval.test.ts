@@ -56,6 +56,7 @@ describe('npm run eval (bench/eval.ts)', () => {
           { start: 30, end: 40, type: 'person', known: false }, // a gold place, not a person
           { start: 10, end: 20, type: 'person', known: true }, // known: not a candidate
           { start: 50, end: 55, type: 'location', known: false }, // not a person
+          { start: 10, end: 14, type: 'person', form: 'title', known: false }, // a role phrase, as the scorers skip
         ],
       },
       { id: 'b', entities: [{ start: 5, end: 9, type: 'person', known: false }] }, // touches, does not overlap
