@@ -75,9 +75,7 @@ export function parseEntityScore(stdout: string): EntityScore {
 
 /** Parses the one line of `score-outline.mjs`. */
 export function parseOutlineScore(stdout: string): OutlineScore {
-  const re = new RegExp(
-    `meetings P ${NUM} R ${NUM} F1 ${NUM} \\| statements P ${NUM} R ${NUM} F1 ${NUM} \\| named speakers ${NUM} \\((\\d+)\\)`,
-  );
+  const re = new RegExp(`meetings P ${NUM} R ${NUM} F1 ${NUM} \\| statements P ${NUM} R ${NUM} F1 ${NUM} \\| named speakers ${NUM} \\((\\d+)\\)`);
   const m = re.exec(stdout);
   if (!m) throw new Error(`unexpected output of score-outline.mjs:\n${stdout}`);
   return {
@@ -171,7 +169,11 @@ export function rows(f: Figures): Row[] {
   out.push({ measure: 'named speakers', value: f.outline.namedSpeakers, target: 0.85 });
   const { anercorp: a, outlineDev: o } = f.personCandidates;
   const share = (c: CandidateCount) => (c.predicted ? c.correct / c.predicted : NaN);
-  out.push({ measure: `person-candidate precision (${a.predicted + o.predicted} candidates)`, value: share({ predicted: a.predicted + o.predicted, correct: a.correct + o.correct }), target: 0.8 });
+  out.push({
+    measure: `person-candidate precision (${a.predicted + o.predicted} candidates)`,
+    value: share({ predicted: a.predicted + o.predicted, correct: a.correct + o.correct }),
+    target: 0.8,
+  });
   out.push({ measure: `  of them ANERcorp dev (${a.predicted})`, value: share(a) });
   out.push({ measure: `  of them outline-dev (${o.predicted})`, value: share(o) });
   return out;
@@ -189,7 +191,9 @@ export function renderRows(list: Row[]): string {
   const lines = [`${'measure'.padEnd(width)}  ${'value'.padStart(6)}  ${'target'.padStart(8)}  result`];
   for (const r of list) {
     const ok = meets(r);
-    lines.push(`${r.measure.padEnd(width)}  ${f(r.value).padStart(6)}  ${(r.target === undefined ? '' : '>= ' + f(r.target)).padStart(8)}  ${ok === undefined ? '' : ok ? 'ok' : 'missed'}`.trimEnd());
+    lines.push(
+      `${r.measure.padEnd(width)}  ${f(r.value).padStart(6)}  ${(r.target === undefined ? '' : '>= ' + f(r.target)).padStart(8)}  ${ok === undefined ? '' : ok ? 'ok' : 'missed'}`.trimEnd(),
+    );
   }
   const scored = list.filter((r) => r.target !== undefined);
   lines.push(`${scored.filter((r) => meets(r)).length} of ${scored.length} targets met`);
@@ -232,14 +236,26 @@ export function main(argv: string[]): number {
       return 2;
     }
   }
-  const need = ['fixtures/astana-20.txt', 'fixtures/astana-20.gold.json', 'eval/score.mjs', 'eval/score-outline.mjs', 'eval/anercorp-dev.jsonl', 'eval/outline-dev.jsonl', 'eval/outline-dev.json'];
+  const need = [
+    'fixtures/astana-20.txt',
+    'fixtures/astana-20.gold.json',
+    'eval/score.mjs',
+    'eval/score-outline.mjs',
+    'eval/anercorp-dev.jsonl',
+    'eval/outline-dev.jsonl',
+    'eval/outline-dev.json',
+  ];
   if (!fs.existsSync(shared)) {
-    process.stderr.write(`eval: the evaluation sets are not there: no folder ${shared}.\nPut the shared folder beside the repository (../shared) or name it with --shared DIR.\n`);
+    process.stderr.write(
+      `eval: the evaluation sets are not there: no folder ${shared}.\nPut the shared folder beside the repository (../shared) or name it with --shared DIR.\n`,
+    );
     return 2;
   }
   const missing = need.filter((f) => !fs.existsSync(path.join(shared, f)));
   if (missing.length) {
-    process.stderr.write(`eval: the evaluation sets are not there: ${shared} lacks ${missing.join(', ')}.\nPut the shared folder beside the repository (../shared) or name it with --shared DIR.\n`);
+    process.stderr.write(
+      `eval: the evaluation sets are not there: ${shared} lacks ${missing.join(', ')}.\nPut the shared folder beside the repository (../shared) or name it with --shared DIR.\n`,
+    );
     return 2;
   }
   const cli = path.join(root, 'dist', 'cli.js');
@@ -259,7 +275,9 @@ export function main(argv: string[]): number {
     const score = S('eval/score.mjs');
     const figures: Figures = {
       reference: parseEntityScore(run([score, S('fixtures/astana-20.gold.json'), P('reference.json'), '--skip-pred-forms', 'title'], { cwd: root })),
-      anercorp: parseEntityScore(run([score, S('eval/anercorp-dev.jsonl'), P('anercorp-dev.jsonl'), '--coarse', '--skip-pred-forms', 'adjective,title'], { cwd: root })),
+      anercorp: parseEntityScore(
+        run([score, S('eval/anercorp-dev.jsonl'), P('anercorp-dev.jsonl'), '--coarse', '--skip-pred-forms', 'adjective,title'], { cwd: root }),
+      ),
       outlineEntities: parseEntityScore(run([score, S('eval/outline-dev.jsonl'), P('outline-dev.jsonl'), '--skip-pred-forms', 'title'], { cwd: root })),
       outline: parseOutlineScore(run([S('eval/score-outline.mjs'), S('eval/outline-dev.json'), P('outline-dev.jsonl')], { cwd: root })),
       personCandidates: {

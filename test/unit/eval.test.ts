@@ -45,7 +45,13 @@ describe('npm run eval (bench/eval.ts)', () => {
 
   it('counts unknown person mentions, and those overlapping a gold person of the same document', () => {
     const gold = [
-      { id: 'a', entities: [{ start: 10, end: 20, type: 'PERS' }, { start: 30, end: 40, type: 'LOC' }] },
+      {
+        id: 'a',
+        entities: [
+          { start: 10, end: 20, type: 'PERS' },
+          { start: 30, end: 40, type: 'LOC' },
+        ],
+      },
       { id: 'b', entities: [{ start: 0, end: 5, type: 'person' }] },
     ];
     const pred = [
@@ -112,7 +118,17 @@ describe('npm run eval (bench/eval.ts)', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eval-test-'));
     try {
       const text = 'التقى زيد عمرا في بغداد';
-      fs.writeFileSync(path.join(dir, 'gold.jsonl'), JSON.stringify({ id: 'd', text, entities: [{ start: 6, end: 9, type: 'PERS' }, { start: 18, end: 23, type: 'LOC' }] }) + '\n');
+      fs.writeFileSync(
+        path.join(dir, 'gold.jsonl'),
+        JSON.stringify({
+          id: 'd',
+          text,
+          entities: [
+            { start: 6, end: 9, type: 'PERS' },
+            { start: 18, end: 23, type: 'LOC' },
+          ],
+        }) + '\n',
+      );
       fs.writeFileSync(path.join(dir, 'pred.jsonl'), JSON.stringify({ id: 'd', entities: [{ start: 18, end: 23, type: 'location' }], outline: [] }) + '\n');
       const out = execFileSync(process.execPath, [score, path.join(dir, 'gold.jsonl'), path.join(dir, 'pred.jsonl'), '--coarse'], { encoding: 'utf8' });
       const s = parseEntityScore(out);
@@ -120,11 +136,18 @@ describe('npm run eval (bench/eval.ts)', () => {
       assert.strictEqual(s.types.person.R, 0);
       assert.deepStrictEqual(s.micro, { P: 1, R: 0.5, F1: 0.667 });
       const said = 'قال زيد إن الاجتماع مفيد';
-      const goldOutline = { documents: [{ id: 's', text: said, outline: { meetings: [], statements: [{ anchor: 'قال', offset: 0, start: 0, end: 3, speakers: [] }] } }] };
+      const goldOutline = {
+        documents: [{ id: 's', text: said, outline: { meetings: [], statements: [{ anchor: 'قال', offset: 0, start: 0, end: 3, speakers: [] }] } }],
+      };
       fs.writeFileSync(path.join(dir, 'outline.json'), JSON.stringify(goldOutline));
-      const predOutline = [{ kind: 'statement', start: 0, end: said.length, selectionStart: 0, selectionEnd: 3 }, { kind: 'statement', start: 8, end: said.length, selectionStart: 8, selectionEnd: 10 }];
+      const predOutline = [
+        { kind: 'statement', start: 0, end: said.length, selectionStart: 0, selectionEnd: 3 },
+        { kind: 'statement', start: 8, end: said.length, selectionStart: 8, selectionEnd: 10 },
+      ];
       fs.writeFileSync(path.join(dir, 'pred-outline.jsonl'), JSON.stringify({ id: 's', entities: [], outline: predOutline }) + '\n');
-      const o = parseOutlineScore(execFileSync(process.execPath, [outline, path.join(dir, 'outline.json'), path.join(dir, 'pred-outline.jsonl')], { encoding: 'utf8' }));
+      const o = parseOutlineScore(
+        execFileSync(process.execPath, [outline, path.join(dir, 'outline.json'), path.join(dir, 'pred-outline.jsonl')], { encoding: 'utf8' }),
+      );
       assert.deepStrictEqual(o.statements, { P: 0.5, R: 1, F1: 0.667 });
       assert.strictEqual(o.meetings.F1, 0);
       assert.strictEqual(o.namedSpeakerStatements, 0);

@@ -38,12 +38,14 @@ export const RULES: Rule[] = [
   {
     from: 'server/src/analysis/',
     why: 'the core knows no editor and no front end: no vscode*, lsp/, cli/, output/, common/ or client/',
-    forbids: (t) => editorPackage(t) || ['server/src/lsp/', 'server/src/cli/', 'server/src/output/', 'server/src/common/', 'client/'].some((l) => inLayer(t, l)),
+    forbids: (t) =>
+      editorPackage(t) || ['server/src/lsp/', 'server/src/cli/', 'server/src/output/', 'server/src/common/', 'client/'].some((l) => inLayer(t, l)),
   },
   {
     from: 'server/src/knowledge/',
     why: 'the core knows no editor and no front end: no vscode*, lsp/, cli/, output/, common/ or client/',
-    forbids: (t) => editorPackage(t) || ['server/src/lsp/', 'server/src/cli/', 'server/src/output/', 'server/src/common/', 'client/'].some((l) => inLayer(t, l)),
+    forbids: (t) =>
+      editorPackage(t) || ['server/src/lsp/', 'server/src/cli/', 'server/src/output/', 'server/src/common/', 'client/'].some((l) => inLayer(t, l)),
   },
   {
     from: 'server/src/common/',
@@ -60,7 +62,11 @@ export const RULES: Rule[] = [
     why: 'the protocol layer takes its JSON and CSV writers from output/, not from the command line (cli/)',
     forbids: (t) => inLayer(t, 'server/src/cli/') || inLayer(t, 'client/') || t.pkg === 'vscode',
     pending: {
-      offenders: ['server/src/lsp/export.ts -> server/src/cli/csv', 'server/src/lsp/export.ts -> server/src/cli/json', 'server/src/lsp/session.ts -> server/src/cli/events-csv'],
+      offenders: [
+        'server/src/lsp/export.ts -> server/src/cli/csv',
+        'server/src/lsp/export.ts -> server/src/cli/json',
+        'server/src/lsp/session.ts -> server/src/cli/events-csv',
+      ],
       message: 'pending: lsp/ still takes the JSON and CSV writers from cli/; they move to server/src/output/ (issue 13, section 1) and then this rule holds',
     },
   },
@@ -165,7 +171,7 @@ describe('layering (ARCHITECTURE.md, "Layers")', () => {
         "const d = require('./d');",
         "const e = import('./e');",
         "// import x from './not-this';",
-        "const s = \"import y from './nor-this'\";",
+        'const s = "import y from \'./nor-this\'";',
       ].join('\n');
       assert.deepStrictEqual(importsOf(text), ['./a', '../b', './c', './d', './e']);
     });
@@ -180,10 +186,16 @@ describe('layering (ARCHITECTURE.md, "Layers")', () => {
 
     it('fails on a synthetic forbidden import in each layer, and passes the allowed ones', () => {
       const synthetic = [
-        { file: 'server/src/analysis/x.ts', text: "import { TextDocuments } from 'vscode-languageserver';\nimport { toRange } from '../lsp/positions';\nimport { normalize } from './normalize';" },
+        {
+          file: 'server/src/analysis/x.ts',
+          text: "import { TextDocuments } from 'vscode-languageserver';\nimport { toRange } from '../lsp/positions';\nimport { normalize } from './normalize';",
+        },
         { file: 'server/src/knowledge/x.ts', text: "import { main } from '../cli/main';\nimport { normalize } from '../analysis/normalize';" },
         { file: 'server/src/common/x.ts', text: "import * as fs from 'fs';" },
-        { file: 'client/src/x.ts', text: "import { Analyzer } from '../../server/src/analysis/analyzer';\nimport { Commands } from '../../server/src/common/protocol';\nimport * as vscode from 'vscode';" },
+        {
+          file: 'client/src/x.ts',
+          text: "import { Analyzer } from '../../server/src/analysis/analyzer';\nimport { Commands } from '../../server/src/common/protocol';\nimport * as vscode from 'vscode';",
+        },
         { file: 'server/src/lsp/x.ts', text: "import { toCsv } from '../cli/csv';\nimport { toCsv as w } from '../output/csv';" },
         { file: 'server/src/cli/x.ts', text: "import { Session } from '../lsp/session';\nimport { toCsv } from '../output/csv';" },
         { file: 'server/src/output/x.ts', text: "import { run } from '../cli/main';\nimport type { Analysis } from '../analysis/types';" },
