@@ -1,5 +1,5 @@
 // Builds every bundle of the product with one esbuild script: the VS Code client, the language server,
-// the news-lens command line and the benchmark. `--watch` rebuilds on change; `--quiet` prints errors only.
+// the news-lens command line, the benchmark and the quality measures (`npm run eval`). `--watch` rebuilds on change; `--quiet` prints errors only.
 // It also compiles the built-in knowledge packs into dist/builtin-knowledge.bin (see
 // server/src/knowledge/compiled.ts), which the bundles of this build read instead of the packs.
 const crypto = require('crypto');
@@ -18,6 +18,7 @@ const bundles = [
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
   { entryPoints: ['bench/bench.ts'], outfile: 'dist/bench.js' },
+  { entryPoints: ['bench/eval.ts'], outfile: 'dist/eval.js' },
 ];
 
 const common = {

@@ -82,7 +82,7 @@ export class LanguageServerController implements vscode.Disposable {
     this.starting = undefined;
     await vscode.commands.executeCommand('setContext', 'arabicNewsLens.serverRunning', false);
     if (client) await client.stop().catch(() => undefined);
-    client?.dispose();
+    await client?.dispose().catch(() => undefined);
   }
 
   private async create(): Promise<LanguageClient> {

@@ -220,7 +220,7 @@ async function check(name, fn) {
  */
 async function closeUp(page, box, theme) {
   const clip = { x: Math.max(0, box.x - 420), y: Math.max(0, box.y - 60), width: 760, height: box.height + 120 };
-  await page.screenshot({ scale: 'css', path: path.join(results, `${prefix}closeup-${theme}.png`), clip, scale: 'device' });
+  await page.screenshot({ path: path.join(results, `${prefix}closeup-${theme}.png`), clip, scale: 'device' });
 }
 
 /** Picks a colour theme with "Preferences: Color Theme", as a person would. */

@@ -6,6 +6,7 @@
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { Analyzer } from '../../server/src/analysis/analyzer';
 import { loadKnowledgeBase } from '../../server/src/knowledge/load';
@@ -42,7 +43,7 @@ describe('reference article (astana-20) with the built-in packs', () => {
       console.log(`      skipped: ${SHARED} is not here (the scorer and gold live beside the clone)`);
       this.skip();
     }
-    const out = path.join(fs.mkdtempSync(path.join(require('os').tmpdir(), 'anl-')), 'out.json');
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'anl-')), 'out.json');
     const json = execFileSync(process.execPath, [path.join(REPO, 'dist', 'cli.js'), '--format', 'json', path.join(SHARED, 'fixtures', 'astana-20.txt')], { maxBuffer: 1 << 26 });
     fs.writeFileSync(out, json);
     const table = execFileSync(process.execPath, [scorer, gold, out, '--skip-pred-forms', 'title'], { encoding: 'utf8' });

@@ -4,7 +4,9 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { alpha3ToAlpha2 } from 'i18n-iso-countries';
+// The package's index without its entry point, which registers every language's country names
+// (900 KiB in the bundle); the code table alone is needed here.
+import { alpha3ToAlpha2 } from 'i18n-iso-countries/index';
 import { importPetrarch, type ImportReport } from '../knowledge/petrarch';
 import { parsePack } from '../knowledge/validate';
 
