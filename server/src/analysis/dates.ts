@@ -113,3 +113,244 @@ export function findDate(s: string): FoundDate | undefined {
   }
   return undefined;
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Hijri dates, as the Saudi press prints them: «25 شوال 1436هـ», «1436/10/25هـ», «25/10/1436هـ».
+
+/** Hijri month names (normalized) → month number. */
+const HIJRI_MONTH_NAMES: [number, string[]][] = [
+  [1, ['محرم', 'المحرم']],
+  [2, ['صفر']],
+  [3, ['ربيع الأول', 'ربيع أول']],
+  [4, ['ربيع الآخر', 'ربيع الثاني', 'ربيع آخر', 'ربيع ثاني']],
+  [5, ['جمادى الأولى', 'جمادى الأول', 'جمادى أولى']],
+  [6, ['جمادى الآخرة', 'جمادى الثانية', 'جمادى الآخر', 'جمادى الثاني', 'جمادى آخرة']],
+  [7, ['رجب']],
+  [8, ['شعبان']],
+  [9, ['رمضان']],
+  [10, ['شوال']],
+  [11, ['ذو القعدة', 'ذي القعدة', 'ذوالقعدة']],
+  [12, ['ذو الحجة', 'ذي الحجة', 'ذوالحجة']],
+];
+
+const HIJRI_MONTHS = new Map<string, number>();
+for (const [month, names] of HIJRI_MONTH_NAMES) for (const name of names) HIJRI_MONTHS.set(normalizeArabic(name), month);
+const HIJRI_ALTERNATION = [...HIJRI_MONTHS.keys()].sort((a, b) => b.length - a.length).join('|');
+/** «25 شوال 1436» in normalized text, the year optionally followed by ه (هـ once normalized). */
+const HIJRI_WORDS = new RegExp(`(?:^|[^\\d\\u0621-\\u064a])(\\d{1,2})\\s+(?:من\\s+)?(${HIJRI_ALTERNATION})\\s+(?:عام\\s+|سنه\\s+)?(1[34]\\d\\d)(?!\\d)`);
+/** «1436/10/25هـ» (year first) or «25/10/1436هـ» (day first): the year 13xx or 14xx marks it as Hijri. */
+const HIJRI_YEAR_FIRST = /(?:^|\D)(1[34]\d\d)[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/;
+const HIJRI_DAY_FIRST = /(?:^|\D)(\d{1,2})[-/.](\d{1,2})[-/.](1[34]\d\d)(?!\d)/;
+
+let hijriFormat: Intl.DateTimeFormat | undefined;
+
+/** The Umm al-Qura date of a Gregorian day (UTC), from Node's ICU calendar. */
+function hijriOf(ms: number): { y: number; m: number; d: number } {
+  hijriFormat ??= new Intl.DateTimeFormat('en-u-ca-islamic-umalqura-nu-latn', { timeZone: 'UTC', year: 'numeric', month: 'numeric', day: 'numeric' });
+  let y = 0;
+  let m = 0;
+  let d = 0;
+  for (const p of hijriFormat.formatToParts(ms)) {
+    if (p.type === 'year') y = parseInt(p.value, 10);
+    else if (p.type === 'month') m = parseInt(p.value, 10);
+    else if (p.type === 'day') d = parseInt(p.value, 10);
+  }
+  return { y, m, d };
+}
+
+/**
+ * The Gregorian day (YYYY-MM-DD) of an Umm al-Qura date, or undefined when there is no such day. The
+ * search starts from an estimate (a mean Hijri year of 354.367 days from 16 July 622) and walks the
+ * ICU calendar a few weeks either side: no conversion table of our own.
+ */
+export function hijriToIso(y: number, m: number, d: number): string | undefined {
+  if (y < 1318 || y > 1500 || m < 1 || m > 12 || d < 1 || d > 30) return undefined;
+  const epoch = Date.UTC(622, 6, 16);
+  const day = 86400000;
+  const estimate = epoch + Math.round(((y - 1) * 354.367 + (m - 1) * 29.53 + (d - 1)) * day);
+  for (let k = 0; k <= 40; k++) {
+    for (const sign of k ? [1, -1] : [1]) {
+      const ms = estimate + sign * k * day;
+      const h = hijriOf(ms);
+      if (h.y === y && h.m === m && h.d === d) return new Date(ms).toISOString().slice(0, 10);
+    }
+  }
+  return undefined;
+}
+
+/** A Hijri date written in `s` (at most a few hundred characters), converted to the Gregorian day. */
+export function findHijriDate(s: string): FoundDate | undefined {
+  const raw = s.length > 400 ? s.slice(0, 400) : s;
+  const digits = raw.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (c) => String((c.charCodeAt(0) & 0xf) % 10));
+  let m = HIJRI_YEAR_FIRST.exec(digits);
+  if (m) {
+    const iso = hijriToIso(+m[1], +m[2], +m[3]);
+    if (iso) return { iso, index: m.index, length: m[0].length };
+  }
+  m = HIJRI_DAY_FIRST.exec(digits);
+  if (m) {
+    const iso = hijriToIso(+m[3], +m[2], +m[1]);
+    if (iso) return { iso, index: m.index, length: m[0].length };
+  }
+  const n = normalizeArabic(raw);
+  m = HIJRI_WORDS.exec(n);
+  if (m) {
+    const iso = hijriToIso(+m[3], HIJRI_MONTHS.get(m[2])!, +m[1]);
+    if (iso) return { iso, index: m.index, length: m[0].length };
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Explicit headers, file paths and the choice between every source of an article's date.
+
+/**
+ * Where an article's date came from, first found wins: the analyst's header in the file (front matter
+ * `date:` or a `Date:`/`التاريخ:` line, which the editor command writes), the date given for the whole
+ * run (`--date`), the article's own text (a Gregorian or a Hijri date), the file's name or its folders,
+ * the batch input's `date` field, the analyst's default date setting, or today.
+ */
+export type DateSource = 'header' | 'option' | 'text' | 'hijri' | 'file-name' | 'folder' | 'batch' | 'setting' | 'today';
+
+/** A header line: «Date: 2015-08-10», «التاريخ: 2015-08-10», «تاريخ النشر: …». */
+const HEADER_LINE = /^\s*(?:date|التاريخ|تاريخ|تاريخ النشر)\s*[:：]\s*(\S.{0,60}?)\s*$/i;
+/** A front matter line: «date: 2015-08-10». */
+const FRONT_MATTER_DATE = /^\s*date\s*:\s*["']?(\S.{0,60}?)["']?\s*$/i;
+const ISO = /^((?:19|20)\d\d)(?:-(\d\d)(?:-(\d\d))?)?$/;
+
+/** The ISO date of a header's value: ISO itself, or any Gregorian or Hijri form the text may use. */
+export function readDateValue(value: string): { iso: string; hijri: boolean } | undefined {
+  const v = value.trim();
+  const iso = ISO.exec(v);
+  if (iso) {
+    const out = isoDate(+iso[1], iso[2] ? +iso[2] : undefined, iso[3] ? +iso[3] : undefined);
+    return out ? { iso: out, hijri: false } : undefined;
+  }
+  const g = findDate(v);
+  if (g) return { iso: g.iso, hijri: false };
+  const h = findHijriDate(v);
+  return h ? { iso: h.iso, hijri: true } : undefined;
+}
+
+/** The date of a header line («Date: 2015-08-10»), or undefined when the line is none. */
+export function headerLineDate(line: string): string | undefined {
+  if (line.length > 80) return undefined;
+  const m = HEADER_LINE.exec(line);
+  return m ? readDateValue(m[1])?.iso : undefined;
+}
+
+/** The date of a front matter line («date: 2015-08-10»), or undefined. */
+export function frontMatterDate(line: string): string | undefined {
+  if (line.length > 80) return undefined;
+  const m = FRONT_MATTER_DATE.exec(line);
+  return m ? readDateValue(m[1])?.iso : undefined;
+}
+
+/** True when `y-m-d` is a real day between 1900 and 2100. */
+function validDay(y: string, m: string, d: string): string | undefined {
+  return isoDate(+y, +m, +d);
+}
+
+/**
+ * A date in a file path: in the file's name («2015-08-10-kerry.txt», «20150810_kerry.txt»,
+ * «kerry_2015-08-10.txt»), else in its folders, innermost first («2015-08-10/», «2015/08/10/»,
+ * «20150810/», «2015/08/» for a month).
+ */
+export function pathDate(filePath: string): { iso: string; source: 'file-name' | 'folder' } | undefined {
+  const parts = filePath.split(/[\\/]+/).filter(Boolean);
+  if (!parts.length) return undefined;
+  const name = parts[parts.length - 1];
+  const inName = nameDate(name);
+  if (inName) return { iso: inName, source: 'file-name' };
+  const dirs = parts.slice(0, -1);
+  for (let i = dirs.length - 1; i >= 0; i--) {
+    const one = nameDate(dirs[i], true);
+    if (one) return { iso: one, source: 'folder' };
+    // «…/2015/08/10/…» or «…/2015/08/…»: the innermost folder that ends such a run.
+    if (/^\d\d?$/.test(dirs[i]) && i >= 1) {
+      if (i >= 2 && /^(19|20)\d\d$/.test(dirs[i - 2]) && /^\d\d?$/.test(dirs[i - 1])) {
+        const d = validDay(dirs[i - 2], dirs[i - 1], dirs[i]);
+        if (d) return { iso: d, source: 'folder' };
+      }
+      if (/^(19|20)\d\d$/.test(dirs[i - 1])) {
+        const m = isoDate(+dirs[i - 1], +dirs[i]);
+        if (m) return { iso: m, source: 'folder' };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** A day written in one file or folder name, dashed (2015-08-10, 2015_08_10) or compact (20150810). */
+function nameDate(name: string, whole = false): string | undefined {
+  const dashed = /(?:^|[^\d])((?:19|20)\d\d)[-_.](\d\d)[-_.](\d\d)(?!\d)/.exec(name);
+  if (dashed && (!whole || dashed[0].replace(/^\D/, '') === name)) {
+    const d = validDay(dashed[1], dashed[2], dashed[3]);
+    if (d) return d;
+  }
+  // Eight digits alone, at the start or between separators: an id of eight digits elsewhere is not a date.
+  const compact = /(?:^|[-_. ])((?:19|20)\d\d)(\d\d)(\d\d)(?=$|[-_. ])/.exec(name);
+  if (compact && (!whole || compact[0].replace(/^[-_. ]/, '') === name)) return validDay(compact[1], compact[2], compact[3]);
+  return undefined;
+}
+
+/** What the caller knows about the articles' dates beyond their text (all optional). */
+export interface DateOptions {
+  /** A date given for the whole run (`--date`), YYYY-MM-DD, YYYY-MM or YYYY. */
+  date?: string;
+  /** The file's path or URI path, read for a date in its name or folders. */
+  path?: string;
+  /** The batch input's `date` field (`--jsonl`). */
+  batchDate?: string;
+  /** The analyst's default date (`arabicNewsLens.defaultDate`); empty or absent = today. */
+  defaultDate?: string;
+  /** Today (YYYY-MM-DD), for tests; default the clock's UTC day. */
+  today?: string;
+}
+
+/** An ISO date of year, month or day precision, checked; undefined for anything else. */
+export function checkIsoDate(s: string | undefined): string | undefined {
+  if (!s) return undefined;
+  const m = ISO.exec(s.trim());
+  return m ? isoDate(+m[1], m[2] ? +m[2] : undefined, m[3] ? +m[3] : undefined) : undefined;
+}
+
+/** An article's date as read from its own lines (segmentArticles): a header line, or the text. */
+export interface OwnDate {
+  date: string;
+  source: 'header' | 'text' | 'hijri';
+  /** The date is the file's front matter, which holds for every article without a header of its own. */
+  file?: boolean;
+  /** The front matter's date when the first article has a header line of its own. */
+  fileDate?: string;
+}
+
+/**
+ * Gives every article a date and its source, first found wins: the article's own header line, the
+ * file's header (front matter, kept on the first article), the run's date, the article's text, the file's path, the
+ * batch field, the default setting, today. Idempotent: it reads only `own` and the options.
+ */
+export function resolveDates<A extends { own?: OwnDate; date?: string; dateSource?: DateSource }>(articles: A[], options: DateOptions): void {
+  const first = articles[0]?.own;
+  const fileHeader = first?.file ? first.date : first?.fileDate;
+  const fromPath = options.path ? pathDate(options.path) : undefined;
+  const explicit = checkIsoDate(options.date);
+  const batch = checkIsoDate(options.batchDate);
+  const setting = checkIsoDate(options.defaultDate);
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  for (const a of articles) {
+    const own = a.own;
+    let date: string;
+    let source: DateSource;
+    if (own?.source === 'header') (date = own.date), (source = 'header');
+    else if (fileHeader) (date = fileHeader), (source = 'header');
+    else if (explicit) (date = explicit), (source = 'option');
+    else if (own) (date = own.date), (source = own.source);
+    else if (fromPath) (date = fromPath.iso), (source = fromPath.source);
+    else if (batch) (date = batch), (source = 'batch');
+    else if (setting) (date = setting), (source = 'setting');
+    else (date = today), (source = 'today');
+    a.date = date;
+    a.dateSource = source;
+  }
+}
