@@ -62,8 +62,8 @@ const KNOWN: Record<string, Record<string, Use>> = {
   // A developer tool that converts the PETRARCH dictionaries; never runs in the extension.
   'server/src/cli/import-petrarch.ts': { '/\\.[^.]*$/': 'trusted', '/[^a-z0-9._-]+/g': 'trusted' },
   'server/src/cli/input.ts': { '/^\\uFEFF/': 'text' },
-  'server/src/cli/csv.ts': { '/^[=+\\-@\\t\\r]/': 'text', '/[",\\r\\n]/': 'text', '/"/g': 'text' },
-  'server/src/cli/events-csv.ts': { '/\\s+/g': 'text' },
+  'server/src/output/csv.ts': { '/^[=+\\-@\\t\\r]/': 'text', '/[",\\r\\n]/': 'text', '/"/g': 'text' },
+  'server/src/output/events-csv.ts': { '/\\s+/g': 'text' },
   'server/src/cli/output.ts': { '/[",\\r\\n]/': 'text', '/"/g': 'text' },
   'server/src/common/settings.ts': { '/\\p{L}/u': 'text' },
   'server/src/knowledge/load.ts': { '/^\\uFEFF/': 'text' },

@@ -75,6 +75,13 @@ describe('article dates: each form', () => {
     assert.strictEqual(hijriToIso(1445, 3, 12), '2023-09-27');
     assert.strictEqual(hijriToIso(1436, 10, 31), undefined);
     assert.strictEqual(findHijriDate('سقط صفر 1436 مرة'), undefined);
+    // Every spelling of a two-word month reads as its month.
+    const spellings: [string, number][] = [
+      ['ربيع الأول', 3], ['ربيع أول', 3], ['ربيع الآخر', 4], ['ربيع الثاني', 4],
+      ['جمادى الأولى', 5], ['جمادى الأول', 5], ['جمادى الآخرة', 6], ['جمادى الثانية', 6],
+      ['ذو القعدة', 11], ['ذي القعدة', 11], ['ذو الحجة', 12], ['ذي الحجة', 12], ['محرم', 1], ['المحرم', 1],
+    ];
+    for (const [name, month] of spellings) assert.strictEqual(findHijriDate(`5 ${name} 1436هـ`)?.iso, hijriToIso(1436, month, 5), name);
     assert.strictEqual(findHijriDate('في 3 رجب 2015'), undefined);
   });
 });

@@ -117,27 +117,22 @@ export function findDate(s: string): FoundDate | undefined {
 // ---------------------------------------------------------------------------------------------------
 // Hijri dates, as the Saudi press prints them: «25 شوال 1436هـ», «1436/10/25هـ», «25/10/1436هـ».
 
-/** Hijri month names (normalized) → month number. */
-const HIJRI_MONTH_NAMES: [number, string[]][] = [
-  [1, ['محرم', 'المحرم']],
-  [2, ['صفر']],
-  [3, ['ربيع الأول', 'ربيع أول']],
-  [4, ['ربيع الآخر', 'ربيع الثاني', 'ربيع آخر', 'ربيع ثاني']],
-  [5, ['جمادى الأولى', 'جمادى الأول', 'جمادى أولى']],
-  [6, ['جمادى الآخرة', 'جمادى الثانية', 'جمادى الآخر', 'جمادى الثاني', 'جمادى آخرة']],
-  [7, ['رجب']],
-  [8, ['شعبان']],
-  [9, ['رمضان']],
-  [10, ['شوال']],
-  [11, ['ذو القعدة', 'ذي القعدة', 'ذوالقعدة']],
-  [12, ['ذو الحجة', 'ذي الحجة', 'ذوالحجة']],
-];
+/**
+ * «25 شوال 1436» in normalized text (أ→ا، ى→ي، ة→ه; هـ after the year is optional), with every way
+ * the press spells the months: ربيع الأول/الآخر/الثاني، جمادى الأولى/الآخرة/الثانية، ذو/ذي القعدة.
+ */
+const HIJRI_WORDS = /(?:^|[^\d\u0621-\u064a])(\d{1,2})\s+(?:من\s+)?(ذو ?القعده|ذي القعده|ذو ?الحجه|ذي الحجه|ربيع (?:ال)?(?:اول|اخر|ثاني)|جمادي (?:ال)?(?:اولي|اول|اخره|ثانيه|اخر|ثاني)|المحرم|محرم|صفر|رجب|شعبان|رمضان|شوال)\s+(?:عام\s+|سنه\s+)?(1[34]\d\d)(?!\d)/;
 
-const HIJRI_MONTHS = new Map<string, number>();
-for (const [month, names] of HIJRI_MONTH_NAMES) for (const name of names) HIJRI_MONTHS.set(normalizeArabic(name), month);
-const HIJRI_ALTERNATION = [...HIJRI_MONTHS.keys()].sort((a, b) => b.length - a.length).join('|');
-/** «25 شوال 1436» in normalized text, the year optionally followed by ه (هـ once normalized). */
-const HIJRI_WORDS = new RegExp(`(?:^|[^\\d\\u0621-\\u064a])(\\d{1,2})\\s+(?:من\\s+)?(${HIJRI_ALTERNATION})\\s+(?:عام\\s+|سنه\\s+)?(1[34]\\d\\d)(?!\\d)`);
+const HIJRI_SINGLE: Record<string, number> = { المحرم: 1, محرم: 1, صفر: 2, رجب: 7, شعبان: 8, رمضان: 9, شوال: 10 };
+
+/** The month number of a month name HIJRI_WORDS matched. */
+function hijriMonth(name: string): number {
+  if (name.startsWith('ذ')) return name.endsWith('القعده') ? 11 : 12;
+  if (name.startsWith('ربيع')) return name.endsWith('اول') ? 3 : 4;
+  if (name.startsWith('جمادي')) return name.endsWith('اول') || name.endsWith('اولي') ? 5 : 6;
+  return HIJRI_SINGLE[name];
+}
+
 /** «1436/10/25هـ» (year first) or «25/10/1436هـ» (day first): the year 13xx or 14xx marks it as Hijri. */
 const HIJRI_YEAR_FIRST = /(?:^|\D)(1[34]\d\d)[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/;
 const HIJRI_DAY_FIRST = /(?:^|\D)(\d{1,2})[-/.](\d{1,2})[-/.](1[34]\d\d)(?!\d)/;
@@ -195,7 +190,7 @@ export function findHijriDate(s: string): FoundDate | undefined {
   const n = normalizeArabic(raw);
   m = HIJRI_WORDS.exec(n);
   if (m) {
-    const iso = hijriToIso(+m[3], HIJRI_MONTHS.get(m[2])!, +m[1]);
+    const iso = hijriToIso(+m[3], hijriMonth(m[2]), +m[1]);
     if (iso) return { iso, index: m.index, length: m[0].length };
   }
   return undefined;

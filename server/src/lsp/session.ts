@@ -35,8 +35,7 @@ import {
 } from '../common/protocol';
 import { DEFAULT_SETTINGS, resolveSettings, SETTINGS_SECTION, type Settings } from '../common/settings';
 import { DocumentStore, visibleMentions, type DocumentAnalysis } from './documents';
-import { eventsToCsv } from '../cli/events-csv';
-import { articleSlice, exportCsv, exportJson } from './export';
+import { articleSlice, exportCsv, exportEventsCsv, exportJson } from './export';
 import { isWorkspacePackPath, KnowledgeService, WORKSPACE_PACK_DIR } from './knowledge';
 import { validatePacks } from './pack-validation';
 import { LineIndex } from './positions';
@@ -412,7 +411,7 @@ export class Session {
     const base = path.basename(file).replace(/\.(arnews|ar\.txt|txt)$/, '');
     const suffix = article === undefined ? '' : `.article-${article + 1}`;
     if (format === 'events-csv') {
-      return { format, content: eventsToCsv(r.text, slice), suggestedName: `${base}${suffix}.events.csv`, mentions: slice.mentions.length };
+      return { format, content: exportEventsCsv(r.text, slice, this.knowledge.kb), suggestedName: `${base}${suffix}.events.csv`, mentions: slice.mentions.length };
     }
     const content = format === 'csv' ? exportCsv(r.text, slice, this.knowledge.kb, r.lines) : exportJson(path.basename(file), r.text, slice, this.knowledge.kb);
     return { format, content, suggestedName: `${base}${suffix}.entities.${format}`, mentions: slice.mentions.length };
