@@ -188,5 +188,6 @@ describe('roles on a date', () => {
     assert.strictEqual(roleOnDate([ambassador, minister, state], '2000-01-01'), undefined);
     assert.strictEqual(roleOnDate([{ title: { ar: 'بلا تاريخ' } }], '2000-01-01'), undefined);
     assert.deepStrictEqual(orderRoles([ambassador, state, minister], '2015-07-22').map((r) => r.title.en), ['Minister', 'Ambassador', 'Minister of State']);
+    assert.deepStrictEqual(orderRoles([state, minister, ambassador], '2000-01-01').map((r) => r.title.en), ['Ambassador', 'Minister', 'Minister of State']);
   });
 });

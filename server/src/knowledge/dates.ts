@@ -42,9 +42,17 @@ const byStartDesc = (a: Role, b: Role) => (b.from ?? '').localeCompare(a.from ??
 
 const RANK: Record<RoleStatus, number> = { held: 0, 'may-have-ended': 1, ended: 2, 'not-started': 3 };
 
-/** Roles with the one held on `date` first, then those that may have ended, then the most recent first. */
+/**
+ * Roles with the one held on `date` first, then those that may have ended, then the ended ones (the
+ * most recent first), then those not yet started (the nearest first).
+ */
 export function orderRoles(roles: readonly Role[], date: string): Role[] {
-  return [...roles].sort((a, b) => RANK[roleStatus(a, date)] - RANK[roleStatus(b, date)] || byStartDesc(a, b));
+  return [...roles].sort((a, b) => {
+    const sa = roleStatus(a, date);
+    const rank = RANK[sa] - RANK[roleStatus(b, date)];
+    if (rank) return rank;
+    return sa === 'not-started' ? -byStartDesc(a, b) : byStartDesc(a, b);
+  });
 }
 
 /**

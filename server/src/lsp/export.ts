@@ -5,7 +5,6 @@
  */
 import type { Analysis } from '../analysis/types';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
-import { BOM } from '../output/csv';
 import { entitiesToCsv } from '../output/entities-csv';
 import { eventsToCsv } from '../output/events-csv';
 import { toJsonDocument } from '../output/json';
@@ -29,12 +28,12 @@ export function exportJson(file: string, text: string, analysis: Analysis, kb: K
   return JSON.stringify({ file, ...toJsonDocument(text, analysis, kb) }, null, 1) + '\n';
 }
 
-/** Mentions as CSV, with a byte-order mark so that spreadsheet programs read the Arabic as UTF-8. */
+/** Mentions as CSV (the client adds the byte-order mark when it writes the file). */
 export function exportCsv(text: string, analysis: Analysis, kb: KnowledgeBase, lines: LineIndex): string {
-  return BOM + entitiesToCsv(text, analysis, kb, (offset) => lines.position(offset));
+  return entitiesToCsv(text, analysis, kb, (offset) => lines.position(offset));
 }
 
-/** Meetings and statements as CSV, with a byte-order mark. */
+/** Meetings and statements as CSV (the client adds the byte-order mark). */
 export function exportEventsCsv(text: string, analysis: Analysis, kb: KnowledgeBase): string {
-  return BOM + eventsToCsv(text, analysis, kb);
+  return eventsToCsv(text, analysis, kb);
 }

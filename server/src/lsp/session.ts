@@ -35,6 +35,7 @@ import {
 } from '../common/protocol';
 import { DEFAULT_SETTINGS, resolveSettings, SETTINGS_SECTION, type Settings } from '../common/settings';
 import { DocumentStore, visibleMentions, type DocumentAnalysis } from './documents';
+import { cardLanguage, type CardLanguage } from './card-labels';
 import { articleSlice, exportCsv, exportEventsCsv, exportJson } from './export';
 import { isWorkspacePackPath, KnowledgeService, WORKSPACE_PACK_DIR } from './knowledge';
 import { validatePacks } from './pack-validation';
@@ -114,9 +115,18 @@ export class Session {
     return !!file && (isWorkspacePackPath(file) || (!!this.knowledge && this.knowledge.has(file)));
   }
 
+  /** The client's display language, from `initialize` (`locale`), for the cards' labels. */
+  locale: string | undefined;
+
+  /** The language of the hover cards' labels: the setting, or the client's locale for `auto`. */
+  cardLanguage(): CardLanguage {
+    return cardLanguage(this.settings.cardLanguage, this.locale);
+  }
+
   /** Called from `initialize`: reads the client's capabilities and options; the packs load after the answer. */
   initialize(params: InitializeParams): void {
     this.caps = params.capabilities ?? {};
+    this.locale = typeof params.locale === 'string' ? params.locale : undefined;
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     this.initSettings = options.settings;
     this.settings = resolveSettings(options.settings);
