@@ -6,6 +6,7 @@ import * as assert from 'assert';
 import { segmentArticles } from '../../server/src/analysis/articles';
 import { findHijriDate, hijriToIso, pathDate, resolveDates, type DateOptions, type DateSource } from '../../server/src/analysis/dates';
 import type { Article } from '../../server/src/analysis/types';
+import { dateHeaderEdit, isIsoDay } from '../../server/src/common/date-header';
 import { roleOnDate, roleStatus, orderRoles, type RoleStatus } from '../../server/src/knowledge/dates';
 import type { Role } from '../../server/src/knowledge/types';
 
@@ -189,5 +190,33 @@ describe('roles on a date', () => {
     assert.strictEqual(roleOnDate([{ title: { ar: 'بلا تاريخ' } }], '2000-01-01'), undefined);
     assert.deepStrictEqual(orderRoles([ambassador, state, minister], '2015-07-22').map((r) => r.title.en), ['Minister', 'Ambassador', 'Minister of State']);
     assert.deepStrictEqual(orderRoles([state, minister, ambassador], '2000-01-01').map((r) => r.title.en), ['Ambassador', 'Minister', 'Minister of State']);
+  });
+});
+
+describe("the command 'Set the article's date' (common/date-header.ts)", () => {
+  const apply = (text: string, date: string) => {
+    const e = dateHeaderEdit(text, date);
+    return text.slice(0, e.start) + e.newText + text.slice(e.end);
+  };
+  const table: [string, string, string][] = [
+    ['no header: front matter is added', 'عنوان\nنص الخبر.', '---\ndate: 2015-07-22\n---\nعنوان\nنص الخبر.'],
+    ['front matter without a date gets one', '---\ntitle: x\n---\nعنوان', '---\ndate: 2015-07-22\ntitle: x\n---\nعنوان'],
+    ['front matter with a date gets the new one', '---\ndate: 2014-01-01\n---\nعنوان', '---\ndate: 2015-07-22\n---\nعنوان'],
+    ['a Date: line gets the new date', 'التاريخ: 2014-01-01\nعنوان', 'التاريخ: 2015-07-22\nعنوان'],
+    ['CRLF text keeps CRLF', 'عنوان\r\nنص.', '---\r\ndate: 2015-07-22\r\n---\r\nعنوان\r\nنص.'],
+    ['a BOM stays first', '\ufeffعنوان', '\ufeff---\ndate: 2015-07-22\n---\nعنوان'],
+  ];
+  for (const [what, before, after] of table) {
+    it(what, () => {
+      const text = apply(before, '2015-07-22');
+      assert.strictEqual(text, after);
+      // What the command writes, the analysis reads as the file's header.
+      assert.deepStrictEqual(datesOf(text.replace(/^\ufeff/, ''))[0], ['2015-07-22', 'header']);
+    });
+  }
+
+  it('accepts only real days', () => {
+    assert.ok(isIsoDay('2015-07-22'));
+    for (const bad of ['2015-02-30', '2015-7-22', '22/07/2015', '']) assert.ok(!isIsoDay(bad), bad);
   });
 });

@@ -43,9 +43,9 @@ export function dateHeaderEdit(text: string, date: string): TextEdit {
       if (m) return { start: l.start + m[1].length, end: l.end, newText: date };
     }
   }
-  if (first) {
+  if (first && first.text.length <= 80) {
     const m = /^(\s*(?:date|التاريخ|تاريخ)\s*[:：]\s*)(.*)$/i.exec(first.text);
-    if (m && first.text.length <= 80) return { start: first.start + m[1].length, end: first.end, newText: date };
+    if (m) return { start: first.start + m[1].length, end: first.end, newText: date };
   }
   return { start: base, end: base, newText: `---${eol}date: ${date}${eol}---${eol}` };
 }
