@@ -397,6 +397,7 @@ export class Session {
         range: r.lines.range(a.start, a.end),
         ...(a.headline ? { headline: articleTitle(r.text, a, index) } : {}),
         ...(a.date ? { date: a.date } : {}),
+        ...(a.dateSource ? { dateSource: a.dateSource } : {}),
       })),
       entities: [...byId.values()],
       counts,
