@@ -7,6 +7,8 @@ import { segmentArticles } from '../../server/src/analysis/articles';
 import { findHijriDate, hijriToIso, pathDate, resolveDates, type DateOptions, type DateSource } from '../../server/src/analysis/dates';
 import type { Article } from '../../server/src/analysis/types';
 import { dateHeaderEdit, isIsoDay } from '../../server/src/common/date-header';
+import { IncrementalAnalyzer } from '../../server/src/analysis/incremental';
+import { miniAnalyzer } from './helpers/fixture';
 import { roleOnDate, roleStatus, orderRoles, type RoleStatus } from '../../server/src/knowledge/dates';
 import type { Role } from '../../server/src/knowledge/types';
 
@@ -218,5 +220,43 @@ describe("the command 'Set the article's date' (common/date-header.ts)", () => {
   it('accepts only real days', () => {
     assert.ok(isIsoDay('2015-07-22'));
     for (const bad of ['2015-02-30', '2015-7-22', '22/07/2015', '']) assert.ok(!isIsoDay(bad), bad);
+  });
+});
+
+describe('article dates while editing (incremental analysis)', () => {
+  const articles = ['أول خبر\nوصل المبعوث إلى دمشق.', 'ثاني خبر\nجدة 25 شوال 1436هـ - وصل الوزير.', 'ثالث خبر\nوصل السفير.'];
+  const options = { path: '/n/2016-02-03-digest.txt', today: TODAY };
+  const datesIn = (a: { articles: Article[] }) => a.articles.map((x) => [x.date, x.dateSource]);
+
+  it('editing the front matter, a dateline or a header line redates the articles as a full analysis does', () => {
+    const analyzer = miniAnalyzer();
+    const inc = new IncrementalAnalyzer(analyzer, {}, true);
+    const steps = [
+      articles.join('\n\n\n'),
+      '---\ndate: 2015-07-22\n---\n' + articles.join('\n\n\n'),
+      '---\ndate: 2015-07-23\n---\n' + articles.join('\n\n\n'),
+      '---\ndate: 2015-07-23\n---\n' + articles.join('\n\n\n').replace('25 شوال', '26 شوال'),
+      articles.join('\n\n\n').replace('ثالث خبر', 'التاريخ: 2019-01-07\nثالث خبر'),
+      articles.join('\n\n\n'),
+    ];
+    const seen: unknown[] = [];
+    for (const text of steps) {
+      const got = inc.update(text, options);
+      assert.deepStrictEqual(got, analyzer.analyze(text, options));
+      seen.push(datesIn(got));
+    }
+    assert.deepStrictEqual(seen, [
+      [['2016-02-03', 'file-name'], ['2015-08-10', 'hijri'], ['2016-02-03', 'file-name']],
+      [['2015-07-22', 'header'], ['2015-07-22', 'header'], ['2015-07-22', 'header']],
+      [['2015-07-23', 'header'], ['2015-07-23', 'header'], ['2015-07-23', 'header']],
+      [['2015-07-23', 'header'], ['2015-07-23', 'header'], ['2015-07-23', 'header']],
+      [['2016-02-03', 'file-name'], ['2015-08-10', 'hijri'], ['2019-01-07', 'header']],
+      [['2016-02-03', 'file-name'], ['2015-08-10', 'hijri'], ['2016-02-03', 'file-name']],
+    ]);
+  });
+
+  it('the outline article node carries the date and its source', () => {
+    const a = miniAnalyzer().analyze(articles.join('\n\n\n'), options);
+    assert.deepStrictEqual(a.outline.map((n) => [n.date, n.dateSource]), datesIn(a));
   });
 });
