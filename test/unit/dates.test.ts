@@ -4,7 +4,7 @@
  */
 import * as assert from 'assert';
 import { segmentArticles } from '../../server/src/analysis/articles';
-import { findHijriDate, hijriToIso, pathDate, resolveDates, type DateOptions, type DateSource } from '../../server/src/analysis/dates';
+import { dayInPeriod, findDayMonth, findHijriDate, hijriToIso, pathDate, resolveDates, type DateOptions, type DateSource } from '../../server/src/analysis/dates';
 import type { Article } from '../../server/src/analysis/types';
 import { dateHeaderEdit, isIsoDay } from '../../server/src/common/date-header';
 import { IncrementalAnalyzer } from '../../server/src/analysis/incremental';
@@ -86,6 +86,30 @@ describe('article dates: each form', () => {
     ];
     for (const [name, month] of spellings) assert.strictEqual(findHijriDate(`5 ${name} 1436هـ`)?.iso, hijriToIso(1436, month, 5), name);
     assert.strictEqual(findHijriDate('في 3 رجب 2015'), undefined);
+  });
+});
+
+describe('article dates: a day and month without a year, within a known month or year', () => {
+  const body = '\nوصل المبعوث الخاص إلى العاصمة وأجرى محادثات.';
+  const table: [string, string, DateOptions, string, DateSource][] = [
+    ['a Gregorian day in a folder\'s month', 'الرياض 22 يوليو (واس) - أعلن الوزير' + body, { path: '/archive/2015/07/story.txt' }, '2015-07-22', 'text'],
+    ['a Levantine month in the batch\'s year', 'دمشق، 22 تموز (سانا)' + body, { batchDate: '2015' }, '2015-07-22', 'text'],
+    ['a Hijri day in the batch\'s year', 'جدة 6 شوال - وصل الوزير' + body, { batchDate: '2015' }, '2015-07-22', 'hijri'],
+    ['a Hijri day in a folder\'s month', 'جدة 6 شوال - وصل الوزير' + body, { path: '/archive/2015/07/story.txt' }, '2015-07-22', 'hijri'],
+    ['a day outside the known month is not used', 'الرياض 22 يوليو (واس) - أعلن الوزير' + body, { path: '/archive/2015/08/story.txt' }, '2015-08', 'folder'],
+    ['a known full day is not overridden', 'الرياض 22 يوليو (واس) - أعلن الوزير' + body, { path: '/n/2015-07-23-story.txt' }, '2015-07-23', 'file-name'],
+    ['nothing known: no year is guessed', 'الرياض 22 يوليو (واس) - أعلن الوزير' + body, {}, TODAY, 'today'],
+  ];
+  for (const [what, text, options, iso, source] of table) {
+    it(what, () => assert.deepStrictEqual(datesOf(text, options)[0], [iso, source]));
+  }
+
+  it('reads the day and month in the text\'s spellings', () => {
+    assert.deepStrictEqual(findDayMonth('الرياض 22 يوليو (واس)'), { day: 22, month: 7, hijri: false });
+    assert.deepStrictEqual(findDayMonth('15 تشرين الأول'), { day: 15, month: 10, hijri: false });
+    assert.deepStrictEqual(findDayMonth('5 جمادى الآخرة'), { day: 5, month: 6, hijri: true });
+    assert.strictEqual(findDayMonth('في يوليو الماضي'), undefined);
+    assert.strictEqual(dayInPeriod({ day: 31, month: 6, hijri: false }, '2015'), undefined);
   });
 });
 

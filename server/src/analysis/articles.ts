@@ -6,7 +6,7 @@
  * «القاهرة (رويترز) -»), or by a line that matches the analyst's own separator; otherwise the whole
  * file is one article.
  */
-import { findDate, findHijriDate, frontMatterDate, headerLineDate, type OwnDate } from './dates';
+import { findDate, findDayMonth, findHijriDate, frontMatterDate, headerLineDate, type DayMonth, type OwnDate } from './dates';
 import { DROPPED, FOLD, SEPARATOR, normalizeArabic } from './normalize';
 import type { Article, Span } from './types';
 
@@ -163,6 +163,7 @@ function hasDigit(text: string, from: number, to: number): boolean {
 
 /** The article's date: from a short date line, the dateline, or the opening of the first lines (Gregorian, else Hijri). */
 function readDate(text: string, lines: Line[]): OwnDate | undefined {
+  let dayMonth: DayMonth | undefined;
   for (let k = 0; k < lines.length && k < 4; k++) {
     const line = lines[k];
     const length = line.end - line.start;
@@ -175,8 +176,14 @@ function readDate(text: string, lines: Line[]): OwnDate | undefined {
     if (found && (length <= 80 || found.index < 40)) return { date: found.iso, source: 'text' };
     const hijri = findHijriDate(s);
     if (hijri && (length <= 80 || hijri.index < 40)) return { date: hijri.iso, source: 'hijri' };
+    // A dateline or date line with a day and month but no year («الرياض 22 يوليو (واس) -»): read
+    // later against a known date (resolveDates); the opening of a long line only, as for full dates.
+    if (!dayMonth) {
+      const d = findDayMonth(length <= 80 ? s : s.slice(0, 40));
+      if (d) dayMonth = d;
+    }
   }
-  return undefined;
+  return dayMonth ? { date: '', source: dayMonth.hijri ? 'hijri' : 'text', dayMonth } : undefined;
 }
 
 /** The date of a header line that opens an article («Date: 2015-08-10», «التاريخ: …»), if `line` is one. */
@@ -263,8 +270,11 @@ function makeArticle(text: string, g: Line[], isFirst: boolean): Article {
   const own = header ? { date: header, source: 'header' as const } : readDate(text, body);
   if (own) {
     article.own = own;
-    article.date = own.date;
-    article.dateSource = own.source;
+    // A day and month alone is no date until resolveDates reads it against a known one.
+    if (own.date) {
+      article.date = own.date;
+      article.dateSource = own.source;
+    }
   }
   return article;
 }

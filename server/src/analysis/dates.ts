@@ -196,6 +196,68 @@ export function findHijriDate(s: string): FoundDate | undefined {
   return undefined;
 }
 
+/** «6 شوال» without a year, in normalized text (see HIJRI_WORDS). */
+const HIJRI_NO_YEAR = /(?:^|[^\d\u0621-\u064a])(\d{1,2})\s+(?:من\s+)?(ذو ?القعده|ذي القعده|ذو ?الحجه|ذي الحجه|ربيع (?:ال)?(?:اول|اخر|ثاني)|جمادي (?:ال)?(?:اولي|اول|اخره|ثانيه|اخر|ثاني)|المحرم|محرم|صفر|رجب|شعبان|رمضان|شوال)(?![\u0621-\u064a])/;
+
+/** A day and month written without a year («22 يوليو», «22 تموز», «6 شوال»). */
+export interface DayMonth {
+  day: number;
+  month: number;
+  hijri: boolean;
+}
+
+/**
+ * A day and month without a year in `s` (a short dateline or date line), or undefined. Callers read
+ * it only where findDate and findHijriDate found no full date.
+ */
+export function findDayMonth(s: string): DayMonth | undefined {
+  const n = normalizeArabic(s.length > 200 ? s.slice(0, 200) : s);
+  const h = HIJRI_NO_YEAR.exec(n);
+  if (h) {
+    const day = +h[1];
+    if (day >= 1 && day <= 30) return { day, month: hijriMonth(h[2]), hijri: true };
+  }
+  for (const { norm, month } of MONTHS) {
+    let at = n.indexOf(norm);
+    while (at >= 0) {
+      const before = at > 0 ? n.charCodeAt(at - 1) : 32;
+      const after = n.charCodeAt(at + norm.length);
+      if (!(before >= 0x0621 && before <= 0x064a) && (Number.isNaN(after) || !(after >= 0x0621 && after <= 0x064a))) {
+        const left = /(?:^|\D)(\d{1,2})\s*$/.exec(n.slice(Math.max(0, at - 6), at));
+        if (left && +left[1] >= 1 && +left[1] <= 31) return { day: +left[1], month, hijri: false };
+      }
+      at = n.indexOf(norm, at + 1);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The day of `dm` within a known month or year (`known`: YYYY-MM or YYYY), such as a folder
+ * «2015/07/» gives: «22 يوليو» in 2015-07 is 2015-07-22; «6 شوال» in 2015 is the day of that Hijri
+ * month that falls in 2015 (the one nearest mid-year when two do). Undefined when the day does not
+ * fall in the known month or year.
+ */
+export function dayInPeriod(dm: DayMonth, known: string): string | undefined {
+  const y = +known.slice(0, 4);
+  if (!(y >= 1900 && y <= 2100) || (known.length !== 4 && known.length !== 7)) return undefined;
+  const center = known.length === 7 ? Date.UTC(y, +known.slice(5, 7) - 1, 15) : Date.UTC(y, 6, 1);
+  const candidates: string[] = [];
+  if (dm.hijri) {
+    const hy = hijriOf(center).y;
+    for (const h of [hy - 1, hy, hy + 1]) {
+      const iso = hijriToIso(h, dm.month, dm.day);
+      if (iso) candidates.push(iso);
+    }
+  } else {
+    const iso = isoDate(y, dm.month, dm.day);
+    if (iso) candidates.push(iso);
+  }
+  const dayOf = (iso: string) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10));
+  const inside = candidates.filter((iso) => iso.startsWith(known)).sort((a, b) => Math.abs(dayOf(a) - center) - Math.abs(dayOf(b) - center));
+  return inside[0];
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Explicit headers, file paths and the choice between every source of an article's date.
 
@@ -312,12 +374,15 @@ export function checkIsoDate(s: string | undefined): string | undefined {
 
 /** An article's date as read from its own lines (segmentArticles): a header line, or the text. */
 export interface OwnDate {
+  /** Empty when the article gives only a day and month (`dayMonth`). */
   date: string;
   source: 'header' | 'text' | 'hijri';
   /** The date is the file's front matter, which holds for every article without a header of its own. */
   file?: boolean;
   /** The front matter's date when the first article has a header line of its own. */
   fileDate?: string;
+  /** A day and month without a year, read within a known month or year (the file's or the batch's). */
+  dayMonth?: DayMonth;
 }
 
 /**
@@ -333,14 +398,19 @@ export function resolveDates<A extends { own?: OwnDate; date?: string; dateSourc
   const batch = checkIsoDate(options.batchDate);
   const setting = checkIsoDate(options.defaultDate);
   const today = options.today ?? new Date().toISOString().slice(0, 10);
+  // A month or year the file or batch gives, which a day and month without a year make a day. A
+  // known full day is not overridden by a yearless one: the day in the text may be an event's.
+  const known = fromPath?.iso ?? batch;
   for (const a of articles) {
-    const own = a.own;
+    const own = a.own?.date ? a.own : undefined;
+    const dayMonth = a.own?.dayMonth && known && known.length < 10 ? dayInPeriod(a.own.dayMonth, known) : undefined;
     let date: string;
     let source: DateSource;
     if (own?.source === 'header') (date = own.date), (source = 'header');
     else if (fileHeader) (date = fileHeader), (source = 'header');
     else if (explicit) (date = explicit), (source = 'option');
     else if (own) (date = own.date), (source = own.source);
+    else if (dayMonth) (date = dayMonth), (source = a.own!.dayMonth!.hijri ? 'hijri' : 'text');
     else if (fromPath) (date = fromPath.iso), (source = fromPath.source);
     else if (batch) (date = batch), (source = 'batch');
     else if (setting) (date = setting), (source = 'setting');
