@@ -15,9 +15,37 @@ import {
   type ReloadPacksResult,
   type ToggleResult,
 } from '../../server/src/common/protocol';
+import { dateHeaderEdit, isIsoDay } from '../../server/src/common/date-header';
 
 /** A command of the client alone (no server request behind it). */
 export const SHOW_ENTITIES_COMMAND = 'arabicNewsLens.showEntities';
+/** Writes the article's date into the file's header (front matter), which the analysis reads first. */
+export const SET_DATE_COMMAND = 'arabicNewsLens.setDate';
+
+/**
+ * Asks for a date (or takes `date` when run from code) and writes it as the file's header; returns
+ * the date written, or undefined when cancelled.
+ */
+async function setArticleDate(host: CommandHost, date?: string): Promise<string | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || !host.isRelevant(editor.document)) {
+    void vscode.window.showWarningMessage('Arabic News Lens: open an Arabic news article to set its date.');
+    return undefined;
+  }
+  const value =
+    date ??
+    (await vscode.window.showInputBox({
+      title: "Set the article's date",
+      prompt: 'The date the article was written (YYYY-MM-DD): hover cards then show the roles people held on that day.',
+      placeHolder: '2015-07-22',
+      validateInput: (v) => (isIsoDay(v.trim()) ? undefined : 'A date as YYYY-MM-DD, such as 2015-07-22'),
+    }));
+  if (value === undefined || !isIsoDay(value.trim())) return undefined;
+  const doc = editor.document;
+  const edit = dateHeaderEdit(doc.getText(), value.trim());
+  const ok = await editor.edit((b) => b.replace(new vscode.Range(doc.positionAt(edit.start), doc.positionAt(edit.end)), edit.newText));
+  return ok ? value.trim() : undefined;
+}
 
 /** Options the export commands accept when run from code (tests, keybindings with args). */
 export interface ExportOptions {
@@ -106,5 +134,6 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
       return r;
     }),
     vscode.commands.registerCommand(SHOW_ENTITIES_COMMAND, () => host.revealEntities()),
+    vscode.commands.registerCommand(SET_DATE_COMMAND, (date?: string) => setArticleDate(host, typeof date === 'string' ? date : undefined)),
   ];
 }

@@ -28,6 +28,9 @@ const KNOWN: Record<string, Record<string, Use>> = {
     '/^\\s*[\\u0621-\\u064a\\u0640\\u064b-\\u065f]{2,}(?:\\s+[\\u0621-\\u064a\\u0640\\u064b-\\u065f]{2,}){0,2}\\s*(?:\\([^()\\n]{1,30}\\)\\s*[-–—:]|[-–—]\\s*[^\\s-–—][^-–—\\n]{0,30}?(?:\\s*[-–—:)]|$|\\s))/': 'text',
     '/[.!؟?:،,]$/': 'text',
     '/[0-9\\u0660-\\u0669\\u06f0-\\u06f9]/': 'text',
+    // Front matter: the first line whole, then lines cut to 200 characters.
+    '/^---[ \\t]*$/': 'text',
+    '/^\\s*[A-Za-z_][\\w-]*\\s*:/': 200,
   },
   'server/src/analysis/candidates.ts': { '/\\s+/': 'trusted' },
   'server/src/analysis/dates.ts': {
@@ -37,6 +40,25 @@ const KNOWN: Record<string, Record<string, Use>> = {
     '/[\\u0660-\\u0669\\u06f0-\\u06f9]/g': 400,
     '/(?:^|\\D)(\\d{1,2})\\s*(?:[\\u0621-\\u064a]+\\s*)?$/': 16,
     '/^(?:\\s+[\\u0621-\\u064a]+)?\\s*(?:عام|سنه)?\\s*((19|20)\\d\\d)(?!\\d)/': 24,
+    // Hijri dates: findHijriDate cuts its input to 400 characters.
+    '/(?:^|[^\\d\\u0621-\\u064a])(\\d{1,2})\\s+(?:من\\s+)?(ذو ?القعده|ذي القعده|ذو ?الحجه|ذي الحجه|ربيع (?:ال)?(?:اول|اخر|ثاني)|جمادي (?:ال)?(?:اولي|اول|اخره|ثانيه|اخر|ثاني)|المحرم|محرم|صفر|رجب|شعبان|رمضان|شوال)\\s+(?:عام\\s+|سنه\\s+)?(1[34]\\d\\d)(?!\\d)/': 400,
+    '/(?:^|\\D)(1[34]\\d\\d)[-/.](\\d{1,2})[-/.](\\d{1,2})(?!\\d)/': 400,
+    '/(?:^|\\D)(\\d{1,2})[-/.](\\d{1,2})[-/.](1[34]\\d\\d)(?!\\d)/': 400,
+    // A day and month without a year: findDayMonth cuts its input to 200 characters, the text before a month to 6.
+    '/(?:^|[^\\d\\u0621-\\u064a])(\\d{1,2})\\s+(?:من\\s+)?(ذو ?القعده|ذي القعده|ذو ?الحجه|ذي الحجه|ربيع (?:ال)?(?:اول|اخر|ثاني)|جمادي (?:ال)?(?:اولي|اول|اخره|ثانيه|اخر|ثاني)|المحرم|محرم|صفر|رجب|شعبان|رمضان|شوال)(?![\\u0621-\\u064a])/': 200,
+    '/(?:^|\\D)(\\d{1,2})\\s*$/': 6,
+    // Header lines are read only when at most 80 characters long.
+    '/^\\s*(?:date|التاريخ|تاريخ|تاريخ النشر)\\s*[:：]\\s*(\\S.{0,60}?)\\s*$/i': 80,
+    '/^\\s*date\\s*:\\s*["\']?(\\S.{0,60}?)["\']?\\s*$/i': 80,
+    '/^((?:19|20)\\d\\d)(?:-(\\d\\d)(?:-(\\d\\d))?)?$/': 'text',
+    // File paths and their parts.
+    '/[\\\\/]+/': 'text',
+    '/^\\d\\d?$/': 'text',
+    '/^(19|20)\\d\\d$/': 'text',
+    '/(?:^|[^\\d])((?:19|20)\\d\\d)[-_.](\\d\\d)[-_.](\\d\\d)(?!\\d)/': 'text',
+    '/^\\D/': 'text',
+    '/(?:^|[-_. ])((?:19|20)\\d\\d)(\\d\\d)(\\d\\d)(?=$|[-_. ])/': 'text',
+    '/^[-_. ]/': 'text',
   },
   'server/src/analysis/events.ts': {
     '/\\s+/': 'trusted',
@@ -62,10 +84,18 @@ const KNOWN: Record<string, Record<string, Use>> = {
   // A developer tool that converts the PETRARCH dictionaries; never runs in the extension.
   'server/src/cli/import-petrarch.ts': { '/\\.[^.]*$/': 'trusted', '/[^a-z0-9._-]+/g': 'trusted' },
   'server/src/cli/input.ts': { '/^\\uFEFF/': 'text' },
-  'server/src/cli/csv.ts': { '/^[=+\\-@\\t\\r]/': 'text', '/[",\\r\\n]/': 'text', '/"/g': 'text' },
-  'server/src/cli/events-csv.ts': { '/\\s+/g': 'text' },
+  'server/src/output/csv.ts': { '/^[=+\\-@\\t\\r]/': 'text', '/[",\\r\\n]/': 'text', '/"/g': 'text' },
+  'server/src/output/events-csv.ts': { '/\\s+/g': 'text' },
   'server/src/cli/output.ts': { '/[",\\r\\n]/': 'text', '/"/g': 'text' },
   'server/src/common/settings.ts': { '/\\p{L}/u': 'text' },
+  'server/src/common/date-header.ts': {
+    '/^(\\d{4})-(\\d{2})-(\\d{2})$/': 'text',
+    '/^---[ \\t]*$/': 'text',
+    '/^(\\s*date\\s*:\\s*)/i': 'text',
+    // Applied to a first line of at most 80 characters.
+    '/^(\\s*(?:date|التاريخ|تاريخ)\\s*[:：]\\s*)(.*)$/i': 80,
+  },
+  'server/src/lsp/card-labels.ts': { '/^ar\\b/i': 'text' },
   'server/src/knowledge/load.ts': { '/^\\uFEFF/': 'text' },
   // Reads the PETRARCH dictionary files shipped with the repository.
   'server/src/knowledge/petrarch.ts': {
@@ -87,7 +117,7 @@ const KNOWN: Record<string, Record<string, Use>> = {
     '/[\\u0600-\\u06FF]/': 'text',
     '/[\\r\\n]/': 'text',
   },
-  'server/src/lsp/hover.ts': { '/[^A-Za-z0-9._:-]/g': 'text', '/^https?:/i': 'text', '/ /g': 'text' },
+  'server/src/lsp/hover.ts': { '/[^A-Za-z0-9._:-]/g': 'text', '/^https?:/i': 'text', '/ /g': 'text', '/[\\u0600-\\u06ff]/': 'text', '/[A-Za-z]/': 'text' },
   'server/src/lsp/knowledge.ts': { '/[\\\\/]/': 'text', '/^\\uFEFF/': 'text' },
   'server/src/lsp/markdown.ts': {
     '/[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]+/g': 'text',

@@ -178,7 +178,9 @@ describe('reliability: the server against big files and packs that change under 
     assert.doesNotMatch(md, /\]\((command|javascript):/i, 'no command: or javascript: link');
     assert.doesNotMatch(md, /(command|javascript)(?!\\):/, 'no autolink');
     assert.doesNotMatch(md, /(^|[^\\])\*\*b/, 'no markup from the pack');
-    assert.doesNotMatch(md, /[\u202A-\u202E\u2066-\u2069]/, 'no bidi override');
+    // The card's own isolates (FSI or LRI … PDI around pack text or a date) are allowed; nothing from the pack is.
+    assert.doesNotMatch(md, /[\u202A-\u202E]/, 'no bidi override');
+    assert.doesNotMatch(md.replace(/[\u2066\u2068][^\u202A-\u202E\u2066-\u2069\n]*\u2069/g, ''), /[\u2066-\u2069]/, 'no stray isolate');
     assert.match(md, /Evil \\<img src\\=x onerror\\=alert\\\(1\\\)\\>\\\[run\\\]\\\(command\\:workbench\\\.action\\\.terminal\\\.new\\\)/);
     assert.ok(md.length < 5000, `the 100,000-character note does not reach the card (${md.length})`);
     const hints = (await until(

@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { Analyzer } from '../../server/src/analysis/analyzer';
 import { foldSpaces } from '../../server/src/analysis/events';
 import type { Analysis, EventActor, OutlineNode } from '../../server/src/analysis/types';
-import { eventsToCsv, EVENT_CSV_COLUMNS } from '../../server/src/cli/events-csv';
+import { eventsToCsv, EVENT_CSV_COLUMNS } from '../../server/src/output/events-csv';
 import { KnowledgeBase } from '../../server/src/knowledge/knowledge-base';
 import { loadKnowledgeBase, loadPackFiles } from '../../server/src/knowledge/load';
 import type { PackFile } from '../../server/src/knowledge/types';
@@ -171,14 +171,21 @@ describe('events: the reference article (astana-20) against its gold outline', (
     });
   });
 
-  it('exports one CSV row per meeting and statement', () => {
-    const a = new Analyzer(new KnowledgeBase(loadPackFiles([MINI_PACK], false).packs)).analyze(text);
-    const csv = eventsToCsv(text, a);
+  it('exports one CSV row per meeting and statement, with its kind, date and actors by name', () => {
+    const kb = new KnowledgeBase(loadPackFiles([MINI_PACK], false).packs);
+    const a = new Analyzer(kb).analyze(text, { date: '2023-06-21' });
+    const csv = eventsToCsv(text, a, kb);
     const lines = csv.split('\r\n').filter(Boolean);
     assert.strictEqual(lines[0], EVENT_CSV_COLUMNS.join(','));
     assert.strictEqual(lines.length, 1 + 3 + 11);
-    assert.ok(lines[1].includes(',040,person:ali-asghar-khaji,person:geir-pedersen,'), lines[1]);
-    assert.ok(lines.some((l) => l.includes(',111,البيان الختامي,country:IL; country:SY,العاصمة الكازاخية,')));
+    const khaji = kb.get('person:ali-asghar-khaji')!.name;
+    const pedersen = kb.get('person:geir-pedersen')!.name;
+    assert.ok(lines[1].includes(`,2023-06-21,option,meeting,040,${khaji.ar},${khaji.en},${pedersen.ar},${pedersen.en},`), lines[1]);
+    assert.ok(lines[1].endsWith(',person:ali-asghar-khaji,person:geir-pedersen'), lines[1]);
+    const israel = kb.get('country:IL')!.name;
+    const syria = kb.get('country:SY')!.name;
+    assert.ok(lines.some((l) => l.includes(`,statement,111,البيان الختامي,البيان الختامي,${israel.ar}; ${syria.ar},${israel.en}; ${syria.en},العاصمة الكازاخية,العاصمة الكازاخية,`) && l.endsWith(',البيان الختامي,country:IL; country:SY')));
+    assert.ok(lines.slice(1).every((l) => l.includes(',2023-06-21,option,')), 'every row has the date');
   });
 });
 

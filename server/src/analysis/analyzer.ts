@@ -4,6 +4,7 @@
  */
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import { segmentArticles } from './articles';
+import { resolveDates, type DateOptions } from './dates';
 import { articleOutline } from './events';
 import { findCandidates, type CandidateOptions } from './candidates';
 import { Gazetteer } from './gazetteer';
@@ -16,7 +17,8 @@ import type { Analysis, Article, EntitySummary, Mention, OutlineNode, RolePhrase
 /** Text is tokenized in pieces of about this many code units, cut at a line break or a space. */
 const CHUNK = 1 << 18;
 
-export interface AnalyzeOptions {
+/** The date options (`--date`, the file's path, the batch field, the default) decide each article's date. */
+export interface AnalyzeOptions extends DateOptions {
   /** Also extract meetings and statements (the outline). Default true. */
   outline?: boolean;
   /** Which kinds of names no pack knows to mark as candidates. Default: see DEFAULT_CANDIDATES. */
@@ -108,6 +110,7 @@ export class Analyzer {
   /** Analyses a whole text. Offsets in the result are UTF-16 indices into `text`. */
   analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     const articles = segmentArticles(text);
+    resolveDates(articles, options);
     const withOutline = options.outline !== false;
     const mentions: Mention[] = [];
     const titleMentions: Mention[] = [];
@@ -126,9 +129,19 @@ export class Analyzer {
       for (const m of found.titleMentions) titleMentions.push(m);
       if (found.outline) outline.push(found.outline);
     });
+    datedOutline(outline, articles);
     const all = mergeMentions(mentions, titleMentions);
     return { length: text.length, mentions: all, entities: summarize(all), articles, roles, outline };
   }
+}
+
+/** Gives each article node of the outline its article's date and source (one node per article, in order). */
+export function datedOutline(outline: OutlineNode[], articles: Article[]): void {
+  if (outline.length !== articles.length) return;
+  outline.forEach((node, i) => {
+    if (articles[i].date) node.date = articles[i].date;
+    if (articles[i].dateSource) node.dateSource = articles[i].dateSource;
+  });
 }
 
 /** Per-entity counts in order of first mention. */

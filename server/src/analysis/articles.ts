@@ -6,7 +6,7 @@
  * «القاهرة (رويترز) -»), or by a line that matches the analyst's own separator; otherwise the whole
  * file is one article.
  */
-import { findDate } from './dates';
+import { findDate, findDayMonth, findHijriDate, frontMatterDate, headerLineDate, type DayMonth, type OwnDate } from './dates';
 import { DROPPED, FOLD, SEPARATOR, normalizeArabic } from './normalize';
 import type { Article, Span } from './types';
 
@@ -161,8 +161,9 @@ function hasDigit(text: string, from: number, to: number): boolean {
   return false;
 }
 
-/** The article's date: from a short date line, the dateline, or the opening of the first lines. */
-function readDate(text: string, lines: Line[]): string | undefined {
+/** The article's date: from a short date line, the dateline, or the opening of the first lines (Gregorian, else Hijri). */
+function readDate(text: string, lines: Line[]): OwnDate | undefined {
+  let dayMonth: DayMonth | undefined;
   for (let k = 0; k < lines.length && k < 4; k++) {
     const line = lines[k];
     const length = line.end - line.start;
@@ -170,8 +171,39 @@ function readDate(text: string, lines: Line[]): string | undefined {
     const end = length <= 80 ? line.end : line.start + 60;
     // Every date form has a year in digits: most lines have none and are not sliced.
     if (!hasDigit(text, line.start, end)) continue;
-    const found = findDate(text.slice(line.start, end));
-    if (found && (length <= 80 || found.index < 40)) return found.iso;
+    const s = text.slice(line.start, end);
+    const found = findDate(s);
+    if (found && (length <= 80 || found.index < 40)) return { date: found.iso, source: 'text' };
+    const hijri = findHijriDate(s);
+    if (hijri && (length <= 80 || hijri.index < 40)) return { date: hijri.iso, source: 'hijri' };
+    // A dateline or date line with a day and month but no year («الرياض 22 يوليو (واس) -»): read
+    // later against a known date (resolveDates); the opening of a long line only, as for full dates.
+    if (!dayMonth) {
+      const d = findDayMonth(length <= 80 ? s : s.slice(0, 40));
+      if (d) dayMonth = d;
+    }
+  }
+  return dayMonth ? { date: '', source: dayMonth.hijri ? 'hijri' : 'text', dayMonth } : undefined;
+}
+
+/** The date of a header line that opens an article («Date: 2015-08-10», «التاريخ: …»), if `line` is one. */
+function headerDate(text: string, line: Line): string | undefined {
+  if (line.end - line.start > 80 || !hasDigit(text, line.start, line.end)) return undefined;
+  return headerLineDate(text.slice(line.start, line.end));
+}
+
+/**
+ * Front matter at the very start of the text: a `---` line, `key: value` lines, a closing `---` line,
+ * within the first 30 lines. Returns the index of the closing line and the `date:` it gives, if any.
+ */
+function frontMatter(text: string, lines: Line[]): { close: number; date?: string } | undefined {
+  if (!lines.length || !/^---[ \t]*$/.test(text.slice(lines[0].start, lines[0].end))) return undefined;
+  let date: string | undefined;
+  for (let k = 1; k < lines.length && k <= 30; k++) {
+    const s = text.slice(lines[k].start, Math.min(lines[k].end, lines[k].start + 200));
+    if (/^---[ \t]*$/.test(s)) return { close: k, date };
+    if (!/^\s*[A-Za-z_][\w-]*\s*:/.test(s) && !lines[k].blank) return undefined;
+    date ??= frontMatterDate(s);
   }
   return undefined;
 }
@@ -179,12 +211,14 @@ function readDate(text: string, lines: Line[]): string | undefined {
 /** The articles of a text, in order, covering every non-blank line. */
 export function segmentArticles(text: string, options: SegmentOptions = {}): Article[] {
   const lines = splitLines(text);
+  // Front matter is the file's header, not an article: its date holds for every article (see resolveDates).
+  const front = frontMatter(text, lines);
   // Each article is made as soon as its last line is known, while its lines are still in the cache.
   const articles: Article[] = [];
   const close = (g: Line[]) => articles.push(makeArticle(text, g, articles.length === 0));
   let current: Line[] = [];
   let blankRun = 0;
-  for (let k = 0; k < lines.length; k++) {
+  for (let k = front ? front.close + 1 : 0; k < lines.length; k++) {
     const line = lines[k];
     const first = line.first;
     const separatorLine =
@@ -208,26 +242,47 @@ export function segmentArticles(text: string, options: SegmentOptions = {}): Art
     current.push(line);
   }
   if (current.length) close(current);
-  if (!articles.length) return [{ start: 0, end: text.length, boilerplate: [] }];
+  if (!articles.length) articles.push({ start: 0, end: text.length, boilerplate: [] });
+  if (front?.date) {
+    const own = articles[0].own;
+    // The article's own header line is more specific than the file's.
+    if (own?.source !== 'header') {
+      articles[0].own = { date: front.date, source: 'header', file: true };
+      articles[0].date = front.date;
+      articles[0].dateSource = 'header';
+    } else own.fileDate = front.date;
+  }
   // The last article runs to the end of the text.
   articles[articles.length - 1].end = text.length;
   return articles;
 }
 
-/** The article of a group of lines: its span, boilerplate lines, headline and date. */
+/** The article of a group of lines: its span, boilerplate lines, header, headline and date. */
 function makeArticle(text: string, g: Line[], isFirst: boolean): Article {
   const first = g[0];
   const boilerplate: Span[] = [];
   for (const l of g) if (BOILERPLATE_OPENINGS.includes(l.opening) && isBoilerplate(text, l)) boilerplate.push({ start: l.start, end: l.end });
   const article: Article = { start: isFirst ? 0 : first.start, end: g[g.length - 1].end, boilerplate };
-  if (g.length > 1 && looksLikeHeadline(text, first)) article.headline = { start: first.start, end: first.end };
-  const date = readDate(text, g);
-  if (date) article.date = date;
+  // A header line («Date: 2015-08-10») opens the article: it is its date, and the headline comes after it.
+  const header = headerDate(text, first);
+  const body = header ? g.slice(1) : g;
+  if (body.length > 1 && looksLikeHeadline(text, body[0])) article.headline = { start: body[0].start, end: body[0].end };
+  const own = header ? { date: header, source: 'header' as const } : readDate(text, body);
+  if (own) {
+    article.own = own;
+    // A day and month alone is no date until resolveDates reads it against a known one.
+    if (own.date) {
+      article.date = own.date;
+      article.dateSource = own.source;
+    }
+  }
   return article;
 }
 
 /** After one blank line: a headline whose next non-blank line opens with a dateline starts a new article. */
 function startsArticle(text: string, lines: Line[], k: number): boolean {
+  // A header line («Date: …») after a blank line opens an article of its own.
+  if (headerDate(text, lines[k])) return true;
   if (!looksLikeHeadline(text, lines[k]) || lines[k].end - lines[k].start > 150) return false;
   let j = k + 1;
   if (j < lines.length && lines[j].blank) j++;

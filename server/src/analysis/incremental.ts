@@ -13,8 +13,9 @@
  * matching), so they are always exactly those of a full analysis.
  */
 import type { Analyzer } from './analyzer';
-import { articleRules, DEFAULT_CANDIDATES, matchArticle, summarize } from './analyzer';
+import { articleRules, datedOutline, DEFAULT_CANDIDATES, matchArticle, summarize } from './analyzer';
 import { segmentArticles } from './articles';
+import { resolveDates, type DateOptions } from './dates';
 import type { CandidateOptions } from './candidates';
 import { entityInfoFromKb, mergeMentions, type EntityInfo } from './roles';
 import { SentenceCollector } from './sentences';
@@ -55,7 +56,7 @@ interface Previous {
   byStart: Map<number, number>;
 }
 
-export interface IncrementalOptions {
+export interface IncrementalOptions extends DateOptions {
   /** Also extract meetings and statements (the outline), per article. Default true. */
   outline?: boolean;
   /**
@@ -221,6 +222,7 @@ export class IncrementalAnalyzer {
       tail = commonSuffix(prev.text, text, Math.min(prev.text.length, text.length) - same);
     }
     const articles = prev ? resegment(prev, text, same, tail, delta) : segmentArticles(text);
+    resolveDates(articles, options);
     const results: ArticleResult[] = [];
     const stats: IncrementalStats = { articles: articles.length, reused: 0, analysed: 0, analysedChars: 0 };
     const analysedFlags = new Uint8Array(articles.length);
@@ -256,6 +258,7 @@ export class IncrementalAnalyzer {
       for (const x of r.roles) roles.push(x);
       if (withOutline && r.outline) outline.push(r.outline);
     }
+    datedOutline(outline, articles);
     return { length: text.length, mentions, entities: summarize(mentions), articles, roles, outline };
   }
 

@@ -3,6 +3,7 @@
  * original text (a JavaScript string index); every span is half-open, `[start, end)`.
  * Nothing here knows about LSP or VS Code.
  */
+import type { DateSource, OwnDate } from './dates';
 
 export type EntityType = 'person' | 'country' | 'location' | 'organization';
 
@@ -49,8 +50,16 @@ export interface RolePhrase extends Span {
 export interface Article extends Span {
   /** The headline line, when the article has one. */
   headline?: Span;
-  /** ISO date (YYYY, YYYY-MM or YYYY-MM-DD) read from the text, when present. */
+  /**
+   * ISO date (YYYY, YYYY-MM or YYYY-MM-DD): after segmentation the one read from the article's own
+   * lines, if any; after analysis the article's date from the first source that gives one (see
+   * `resolveDates` in dates.ts), always present.
+   */
   date?: string;
+  /** Where `date` came from. */
+  dateSource?: DateSource;
+  /** The date the article's own lines give (a header line, the dateline or a date line), kept for `resolveDates`. */
+  own?: OwnDate;
   /** Lines recognised as boilerplate (اقرأ أكثر, شارك…). */
   boilerplate: Span[];
 }
@@ -71,6 +80,9 @@ export interface OutlineNode extends Span {
   speakers?: EventActor[];
   place?: EventActor;
   occasion?: string;
+  /** For an article node: the article's date and where it came from. */
+  date?: string;
+  dateSource?: DateSource;
   children: OutlineNode[];
 }
 

@@ -66,6 +66,26 @@ export function kbFind(kb: KnowledgeBase, query: string): Entity[] {
   return [...ids].map((id) => kb.get(id)!).filter(Boolean);
 }
 
+/**
+ * Close aliases for a query that matched nothing: those that share its longest normalized prefix
+ * (at least three letters), as written in the packs, with their entity's id; at most `limit`.
+ */
+export function kbSuggest(kb: KnowledgeBase, query: string, limit = 8): { alias: string; id: string }[] {
+  const q = normalizeArabic(query);
+  for (let n = q.length; n >= 3; n--) {
+    const prefix = q.slice(0, n);
+    const out: { alias: string; id: string }[] = [];
+    const seen = new Set<string>();
+    for (const a of kb.aliases) {
+      if (a.form !== 'name' || !a.norm.startsWith(prefix) || seen.has(a.alias)) continue;
+      seen.add(a.alias);
+      out.push({ alias: a.alias, id: a.entityId });
+    }
+    if (out.length) return out.sort((x, y) => x.alias.length - y.alias.length || x.alias.localeCompare(y.alias)).slice(0, limit);
+  }
+  return [];
+}
+
 export function runKb(argv: string[]): number {
   const [sub, ...rest] = argv;
   const packs: string[] = [];
@@ -94,7 +114,13 @@ export function runKb(argv: string[]): number {
       process.stderr.write('usage: news-lens kb show «name, alias or id» [--format json]\n');
       return 2;
     }
-    const found = kbFind(kb, words.join(' '));
+    const query = words.join(' ');
+    const found = kbFind(kb, query);
+    if (!found.length) {
+      const close = kbSuggest(kb, query);
+      process.stderr.write(`news-lens: no entity matches «${query}»${close.length ? '; close aliases:' : ''}\n`);
+      for (const c of close) process.stderr.write(`  ${c.alias}  (${c.id})\n`);
+    }
     if (format === 'json') process.stdout.write(JSON.stringify(found, null, 1) + '\n');
     else for (const e of found) process.stdout.write(`${e.id}  ${e.type}  ${e.name.ar}  ${e.name.en ?? ''}  (${e.pack})\n`);
     return found.length ? 0 : 1;

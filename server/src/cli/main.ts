@@ -12,7 +12,9 @@ import { isMainThread } from 'worker_threads';
 import { Analyzer, type AnalyzeOptions } from '../analysis/analyzer';
 import type { CandidateOptions } from '../analysis/candidates';
 import { loadKnowledgeBase } from '../knowledge/load';
-import { analyzeFile, analyzeJsonlLine, OrderedWriter, packProblemMessages, type FileOutputOptions } from './output';
+import { checkIsoDate } from '../analysis/dates';
+import { loadPackFiles } from '../knowledge/load';
+import { analyzeFile, analyzeJsonlLine, brokenPack, OrderedWriter, packProblemMessages, type FileOutputOptions } from './output';
 import { runParallel, type Task } from './parallel';
 import { runSubcommand, SUBCOMMANDS } from './subcommands';
 
@@ -26,13 +28,24 @@ options:
   --format text|json|csv
                        text (default): the article with marked mentions, a summary and the outline;
                        json: one document per file ({"file","entities","outline"}), an array for several;
-                       csv: one row per meeting and statement (article, date, code, source actors,
-                       target actors, place, sentence), with a file column when several files are given
-  --pack FILE          load an extra knowledge pack over the built-in ones (repeatable)
+                       csv: one row per meeting and statement (article, date, kind, code, actors by
+                       name in Arabic and English, place, sentence), with a file column when several
+                       files are given; with --csv entities, one row per mention
+  --csv events|entities
+                       what --format csv writes (default: events)
+  --no-bom             no UTF-8 byte-order mark before CSV (by default one is written, so that
+                       spreadsheet programs read the Arabic right)
+  --date YYYY-MM-DD    the articles' date, for the roles people held then (a date header in the
+                       file wins; otherwise it beats a date in the text, the file name, a "date" in
+                       --jsonl lines and today)
+  --pack FILE          load an extra knowledge pack over the built-in ones (repeatable); a pack with
+                       errors stops the run with exit code 2
+  --keep-going         with a broken --pack: report it, skip it and analyse with the others
   --no-builtin-packs   use only the packs given with --pack
   --candidates LIST    names no pack knows to mark: person,organization,location, all or none
                        (default: the types that help on the development set)
-  --jsonl              read {"id","text"} lines on stdin, write {"id","entities","outline"} lines
+  --jsonl              read {"id","text"[,"date"]} lines on stdin, write
+                       {"id","date","dateSource","articles","entities","outline"} lines
   --jobs N             analyse several files, or the lines of --jsonl, on N worker threads; the output
                        is the same, in the same order (default: the number of CPUs less one; 1: no threads)
   --color / --no-color force or forbid ANSI colours in text output (default: when stdout is a TTY)
@@ -47,6 +60,11 @@ interface Options {
   color: boolean;
   /** Worker threads for several inputs; 1 analyses in the main thread. */
   jobs: number;
+  csv: 'events' | 'entities';
+  bom: boolean;
+  /** The date given with --date, checked. */
+  date?: string;
+  keepGoing: boolean;
   files: string[];
 }
 
@@ -59,7 +77,7 @@ function defaultJobs(): number {
 }
 
 function parseArgs(argv: string[]): Options | string {
-  const o: Options = { format: 'text', packs: [], jsonl: false, builtinPacks: true, color: !!process.stdout.isTTY && !process.env.NO_COLOR, jobs: defaultJobs(), files: [] };
+  const o: Options = { format: 'text', packs: [], jsonl: false, builtinPacks: true, color: !!process.stdout.isTTY && !process.env.NO_COLOR, jobs: defaultJobs(), files: [], csv: 'events', bom: true, keepGoing: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -78,6 +96,17 @@ function parseArgs(argv: string[]): Options | string {
         o.format = f;
       } else if (a === '--pack') o.packs.push(value());
       else if (a === '--jsonl') o.jsonl = true;
+      else if (a === '--csv' || a.startsWith('--csv=')) {
+        const v = a === '--csv' ? value() : a.slice(6);
+        if (v !== 'events' && v !== 'entities') return `unknown --csv «${v}» (events or entities)`;
+        o.csv = v;
+      } else if (a === '--no-bom') o.bom = false;
+      else if (a === '--keep-going') o.keepGoing = true;
+      else if (a === '--date' || a.startsWith('--date=')) {
+        const v = a === '--date' ? value() : a.slice(7);
+        o.date = checkIsoDate(v);
+        if (!o.date || o.date !== v) return `--date needs a date YYYY-MM-DD (or YYYY-MM, YYYY), not «${v}»`;
+      }
       else if (a === '--no-builtin-packs') o.builtinPacks = false;
       else if (a === '--candidates') {
         const list = value().split(',');
@@ -125,7 +154,16 @@ export async function main(argv: string[]): Promise<number> {
     return parsed ? 2 : 0;
   }
   const several = parsed.files.length > 1;
-  const output: FileOutputOptions = { format: parsed.format, color: parsed.color, several };
+  const output: FileOutputOptions = { format: parsed.format, color: parsed.color, several, csv: parsed.csv, bom: parsed.bom };
+  // A broken --pack stops the run, so that a script notices, unless the analyst asked to keep going.
+  if (parsed.packs.length && !parsed.keepGoing) {
+    const { problems } = loadPackFiles(parsed.packs, false);
+    if (brokenPack(problems, parsed.packs)) {
+      for (const line of packProblemMessages(problems, parsed.packs)) process.stderr.write(`news-lens: ${line}\n`);
+      process.stderr.write('news-lens: stopped (use --keep-going to analyse without the broken pack)\n');
+      return 2;
+    }
+  }
   const writer = new OrderedWriter(parsed.jsonl ? 'jsonl' : parsed.format, several);
 
   // Several inputs and more than one job: worker threads, each with its own knowledge base (the main
@@ -133,7 +171,7 @@ export async function main(argv: string[]): Promise<number> {
   const jobs = parsed.jsonl ? parsed.jobs : Math.min(parsed.jobs, parsed.files.length);
   if (jobs > 1) {
     const tasks: Iterable<Task> | AsyncIterable<Task> = parsed.jsonl ? stdinLines() : parsed.files.map((file) => ({ file }));
-    await runParallel(tasks, jobs, { packs: parsed.packs, builtinPacks: parsed.builtinPacks, candidates: parsed.candidates, output }, writer);
+    await runParallel(tasks, jobs, { packs: parsed.packs, builtinPacks: parsed.builtinPacks, candidates: parsed.candidates, date: parsed.date, output }, writer);
     writer.end();
     return writer.status;
   }
@@ -141,7 +179,7 @@ export async function main(argv: string[]): Promise<number> {
   const { kb, problems } = loadKnowledgeBase(parsed.packs, { builtin: parsed.builtinPacks });
   for (const line of packProblemMessages(problems, parsed.packs)) process.stderr.write(`news-lens: ${line}\n`);
   const analyzer = new Analyzer(kb);
-  const options: AnalyzeOptions = { candidates: parsed.candidates };
+  const options: AnalyzeOptions = { candidates: parsed.candidates, date: parsed.date };
   if (!parsed.jsonl && !parsed.files.length) fail('no input files (see --help)');
   if (parsed.jsonl) {
     for await (const { line, lineNo } of stdinLines()) writer.write(analyzeJsonlLine(analyzer, options, line, lineNo));

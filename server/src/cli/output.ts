@@ -4,10 +4,13 @@
  * the worker threads (parallel.ts), so both paths print the same bytes.
  */
 import type { Analyzer, AnalyzeOptions } from '../analysis/analyzer';
+import { checkIsoDate } from '../analysis/dates';
 import type { PackLoadResult } from '../knowledge/load';
-import { eventsToCsv } from './events-csv';
+import { BOM } from '../output/csv';
+import { entitiesToCsv } from '../output/entities-csv';
+import { eventsToCsv } from '../output/events-csv';
+import { toJsonDocument } from '../output/json';
 import { decodeInput } from './input';
-import { toJsonDocument } from './json';
 import { renderText } from './render';
 
 export type Format = 'text' | 'json' | 'csv';
@@ -18,6 +21,10 @@ export interface FileOutputOptions {
   color: boolean;
   /** Several files were given: csv then gets a file column, json an array. */
   several: boolean;
+  /** What `--format csv` writes: one row per event (the default) or per mention. */
+  csv?: 'events' | 'entities';
+  /** Write a UTF-8 byte-order mark before CSV (default true; `--no-bom`). */
+  bom?: boolean;
 }
 
 /**
@@ -35,7 +42,8 @@ export interface Piece {
 export function analyzeFile(analyzer: Analyzer, options: AnalyzeOptions, file: string, o: FileOutputOptions): Piece {
   const input = decodeInput(file);
   if ('error' in input) return { error: `${file}: ${input.error}` };
-  const analysis = analyzer.analyze(input.text, options);
+  // The file's path is one source of its articles' dates (a date in its name or folders).
+  const analysis = analyzer.analyze(input.text, { ...options, path: file });
   if (o.format === 'json') {
     const doc = { file, ...toJsonDocument(input.text, analysis, analyzer.kb) };
     if (!o.several) return { out: JSON.stringify(doc, null, 1) };
@@ -44,21 +52,22 @@ export function analyzeFile(analyzer: Analyzer, options: AnalyzeOptions, file: s
     return { out: JSON.stringify([doc], null, 1).slice(3, -2) };
   }
   if (o.format === 'csv') {
-    const csv = eventsToCsv(input.text, analysis);
-    if (!o.several) return { out: csv };
+    const csv = o.csv === 'entities' ? entitiesToCsv(input.text, analysis, analyzer.kb) : eventsToCsv(input.text, analysis, analyzer.kb);
+    const bom = o.bom === false ? '' : BOM;
+    if (!o.several) return { out: bom + csv };
     // Several files: one header, and the file name as a first column.
     const lines = csv.split('\r\n').filter(Boolean);
     const quoted = /[",\r\n]/.test(file) ? `"${file.replace(/"/g, '""')}"` : file;
     let out = '';
     for (const l of lines.slice(1)) out += `${quoted},${l}\r\n`;
-    return { out, csvHeader: `file,${lines[0]}\r\n` };
+    return { out, csvHeader: `${bom}file,${lines[0]}\r\n` };
   }
   return { out: renderText(file, input.text, analysis, analyzer.kb, o.color) + '\n' };
 }
 
 /** Parses and analyses one line of `--jsonl` input (blank lines are skipped by the reader). */
 export function analyzeJsonlLine(analyzer: Analyzer, options: AnalyzeOptions, line: string, lineNo: number): Piece {
-  let doc: { id?: unknown; text?: unknown };
+  let doc: { id?: unknown; text?: unknown; date?: unknown };
   try {
     doc = JSON.parse(line);
   } catch (e) {
@@ -67,8 +76,13 @@ export function analyzeJsonlLine(analyzer: Analyzer, options: AnalyzeOptions, li
   if (!doc || typeof doc.text !== 'string') {
     return { error: `stdin line ${lineNo}: expected {"id", "text"} with a string text` };
   }
-  const out = toJsonDocument(doc.text, analyzer.analyze(doc.text, options), analyzer.kb);
-  return { out: JSON.stringify({ id: doc.id ?? lineNo, entities: out.entities, outline: out.outline }) + '\n' };
+  if (doc.date !== undefined && (typeof doc.date !== 'string' || !checkIsoDate(doc.date))) {
+    return { error: `stdin line ${lineNo}: "date" must be YYYY-MM-DD, YYYY-MM or YYYY, not ${JSON.stringify(doc.date).slice(0, 40)}` };
+  }
+  const analysis = analyzer.analyze(doc.text, { ...options, batchDate: doc.date as string | undefined });
+  const out = toJsonDocument(doc.text, analysis, analyzer.kb);
+  const first = out.articles[0];
+  return { out: JSON.stringify({ id: doc.id ?? lineNo, date: first?.date, dateSource: first?.dateSource, articles: out.articles, entities: out.entities, outline: out.outline }) + '\n' };
 }
 
 /** The stderr lines about knowledge packs with problems, printed once before any result. */
@@ -77,10 +91,15 @@ export function packProblemMessages(problems: PackLoadResult['problems'], packs:
   for (const p of problems) {
     for (const q of p.problems.slice(0, 5)) lines.push(`${p.source}: offset ${q.start}: ${q.message}`);
   }
-  if (problems.some((p) => packs.includes(p.source) && p.problems.some((q) => q.severity === 'error'))) {
+  if (brokenPack(problems, packs)) {
     lines.push('a pack given with --pack has errors and was not loaded');
   }
   return lines;
+}
+
+/** True when a pack given with --pack has errors (it was not loaded). */
+export function brokenPack(problems: PackLoadResult['problems'], packs: string[]): boolean {
+  return problems.some((p) => packs.includes(p.source) && p.problems.some((q) => q.severity === 'error'));
 }
 
 /**

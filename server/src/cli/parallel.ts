@@ -21,6 +21,8 @@ export interface WorkerSetup {
   packs: string[];
   builtinPacks: boolean;
   candidates?: Partial<CandidateOptions>;
+  /** The date given with --date. */
+  date?: string;
   output: FileOutputOptions;
 }
 
@@ -176,7 +178,7 @@ function workerMain(setup: WorkerSetup): void {
   const port = parentPort!;
   const { kb, problems } = loadKnowledgeBase(setup.packs, { builtin: setup.builtinPacks });
   const analyzer = new Analyzer(kb);
-  const options: AnalyzeOptions = { candidates: setup.candidates };
+  const options: AnalyzeOptions = { candidates: setup.candidates, date: setup.date };
   const encoder = new TextEncoder();
   port.postMessage({ ready: packProblemMessages(problems, setup.packs) } satisfies FromWorker);
   port.on('message', (batch: Numbered[]) => {

@@ -2,7 +2,9 @@
  * The terminal view of an analysis: the article with each mention coloured and underlined by type
  * (plain text when colours are off), a summary table and the outline.
  */
+import type { DateSource } from '../analysis/dates';
 import type { Analysis, EntityType, Mention, OutlineNode } from '../analysis/types';
+import { roleOnDate } from '../knowledge/dates';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 
 const COLOR: Record<EntityType, number> = { person: 35, country: 36, location: 32, organization: 33 };
@@ -34,9 +36,23 @@ function pad(s: string, n: number): string {
 function outlineLines(node: OutlineNode, depth: number, out: string[]): void {
   const icon = node.kind === 'article' ? '■' : node.kind === 'meeting' ? '◆' : '•';
   const code = node.code ? `[${node.code}] ` : '';
-  out.push(`${'  '.repeat(depth)}${icon} ${code}${node.label}`);
+  const date = node.kind === 'article' && node.date ? `  (${node.date})` : '';
+  out.push(`${'  '.repeat(depth)}${icon} ${code}${node.label}${date}`);
   for (const c of node.children) outlineLines(c, depth + 1, out);
 }
+
+/** Where a date came from, in words. */
+const DATE_SOURCE: Record<DateSource, string> = {
+  header: "from the file's header",
+  option: 'given with --date',
+  text: "from the article's date line",
+  hijri: 'from the Hijri date in the article',
+  'file-name': 'from the file name',
+  folder: "from the file's folder",
+  batch: 'from the batch input',
+  setting: 'the default date',
+  today: 'no date in the article: today',
+};
 
 export function renderText(file: string, text: string, analysis: Analysis, kb: KnowledgeBase, color: boolean): string {
   const lines: string[] = [];
@@ -56,6 +72,10 @@ export function renderText(file: string, text: string, analysis: Analysis, kb: K
     }
   }
   lines.push('', `entities: ${analysis.entities.length}, mentions: ${analysis.mentions.length}`);
+  // Each article's date and where it came from: the roles below are those held that day.
+  analysis.articles.forEach((a, i) => {
+    if (a.date) lines.push(`${analysis.articles.length > 1 ? `article ${i + 1} ` : ''}date: ${a.date} (${DATE_SOURCE[a.dateSource ?? 'text']})`);
+  });
   lines.push(`  ${pad('type', 13)} ${pad('mentions', 9)} ${pad('english', 34)} arabic`);
   const order: EntityType[] = ['person', 'country', 'location', 'organization'];
   const sorted = [...analysis.entities].sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type) || b.mentions - a.mentions);
@@ -63,7 +83,10 @@ export function renderText(file: string, text: string, analysis: Analysis, kb: K
     const e = kb.get(s.id);
     const ar = e?.name.ar ?? text.slice(analysis.mentions[s.firstMention].start, analysis.mentions[s.firstMention].end);
     const type = s.known ? s.type : `${s.type}?`;
-    lines.push(`  ${pad(type, 13)} ${pad(String(s.mentions), 9)} ${pad(e?.name.en ?? '—', 34)} ${ar}`);
+    // A person's role on the date of the article of the first mention.
+    const role = e?.type === 'person' ? roleOnDate(e.roles, analysis.articles[analysis.mentions[s.firstMention].article]?.date ?? '') : undefined;
+    const title = role ? `  — ${role.role.title.en ?? role.role.title.ar}${role.status === 'may-have-ended' ? ' (may have ended)' : ''}` : '';
+    lines.push(`  ${pad(type, 13)} ${pad(String(s.mentions), 9)} ${pad(e?.name.en ?? '—', 34)} ${ar}${title}`);
   }
   if (analysis.outline.some((n) => n.children.length)) {
     lines.push('', 'outline:');

@@ -48,8 +48,13 @@ export interface SummaryArticle {
   range: Range;
   /** The headline text, when the article has one. */
   headline?: string;
-  /** ISO date read from the text, when present. */
+  /** The article's ISO date, from the first source that gives one (see `dateSource`). */
   date?: string;
+  /**
+   * Where the date came from: header, option, text, hijri, file-name, folder, batch, setting or today
+   * (the last two mean the article gives no date).
+   */
+  dateSource?: string;
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -151,11 +151,34 @@ export const SETTINGS: readonly SettingSpec[] = [
     section: 'Diagnostics',
     markdownDescription: 'Trace the communication between VS Code and the Arabic News Lens language server in the **Arabic News Lens** output channel.',
   },
+  // The article's date and the card's language (General; listed last so that the others keep their order).
+  {
+    key: k('defaultDate'),
+    type: 'string',
+    default: '',
+    scope: 'resource',
+    section: 'General',
+    markdownDescription:
+      "The date (YYYY-MM-DD) of articles that give none: hover cards and exports then show the roles people held on that day. Empty: today. An article's own date wins: a header (`date:` front matter or a first line `Date:`/`التاريخ:`, written by the command **Arabic News Lens: Set the Article's Date**), a date in the text (Gregorian or Hijri), or a date in the file's name or folders.",
+  },
+  {
+    key: k('cardLanguage'),
+    type: 'string',
+    default: 'auto',
+    enum: ['auto', 'ar', 'en'],
+    enumDescriptions: ["The editor's display language (Arabic when it is Arabic, else English).", 'Arabic labels.', 'English labels.'],
+    scope: 'window',
+    section: 'General',
+    markdownDescription: 'The language of the labels in hover cards. Names and roles are shown in both Arabic and English whatever this says.',
+  },
 ];
 
 /** The settings as the server uses them. */
 export interface Settings {
   enable: boolean;
+  /** YYYY-MM-DD, or empty for today. */
+  defaultDate: string;
+  cardLanguage: 'auto' | 'ar' | 'en';
   types: { person: boolean; country: boolean; location: boolean; organization: boolean };
   candidates: { enabled: boolean };
   inlayHints: { englishNames: boolean };
@@ -214,6 +237,8 @@ export function resolveSettings(raw: unknown): Settings {
   const get = (name: string) => value(raw, settingSpec(name));
   return {
     enable: get('enable') as boolean,
+    defaultDate: get('defaultDate') as string,
+    cardLanguage: get('cardLanguage') as Settings['cardLanguage'],
     types: {
       person: get('types.person') as boolean,
       country: get('types.country') as boolean,

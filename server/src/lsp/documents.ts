@@ -11,6 +11,7 @@ import { isMostlyArabic, type Settings } from '../common/settings';
 import type { LineIndex } from './positions';
 import type { EncodedTokens } from './tokens';
 import { mergeChanges, NewsDocument, type ChangedRange } from './text-document';
+import { uriToPath } from './uri';
 
 export interface DocumentAnalysis {
   uri: string;
@@ -118,7 +119,10 @@ export class DocumentStore {
     }
     const incremental = inc;
     const changed = this.changedSinceAnalysis(doc);
-    const result = analyse(doc, (text) => incremental.update(text, { changed }), kb.version, this.host.settings());
+    const settings = this.host.settings();
+    // The document's path and the default date setting are sources of its articles' dates.
+    const dates = { path: uriToPath(uri) ?? uri, defaultDate: settings.defaultDate };
+    const result = analyse(doc, (text) => incremental.update(text, { changed, ...dates }), kb.version, settings);
     // A skipped document was not analysed: the next update must not start from an older text.
     if (result.skipped) incremental.reset();
     this.changes.set(uri, result.skipped ? { analysed: -1, current: doc.version } : { analysed: doc.version, current: doc.version });

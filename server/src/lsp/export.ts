@@ -1,14 +1,14 @@
 /**
  * Export of a document's (or one article's) entities and outline, as the JSON of `news-lens --format
- * json` or as CSV with one row per mention.
+ * json` or as CSV with one row per mention (the writers live in `output/`; this module adds the line
+ * and character of each mention, which only `lsp/` computes).
  */
 import type { Analysis } from '../analysis/types';
-import { csvField } from '../cli/csv';
-import { toJsonDocument } from '../cli/json';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
+import { entitiesToCsv } from '../output/entities-csv';
+import { eventsToCsv } from '../output/events-csv';
+import { toJsonDocument } from '../output/json';
 import type { LineIndex } from './positions';
-
-export const CSV_COLUMNS = ['start', 'end', 'line', 'character', 'text', 'type', 'form', 'id', 'name_ar', 'name_en', 'reason', 'alias', 'pack'] as const;
 
 /** The analysis restricted to one article (offsets stay those of the whole document). */
 export function articleSlice(analysis: Analysis, article: number | undefined): Analysis {
@@ -28,13 +28,12 @@ export function exportJson(file: string, text: string, analysis: Analysis, kb: K
   return JSON.stringify({ file, ...toJsonDocument(text, analysis, kb) }, null, 1) + '\n';
 }
 
+/** Mentions as CSV (the client adds the byte-order mark when it writes the file). */
 export function exportCsv(text: string, analysis: Analysis, kb: KnowledgeBase, lines: LineIndex): string {
-  const rows = [CSV_COLUMNS.join(',')];
-  for (const e of toJsonDocument(text, analysis, kb).entities) {
-    const p = lines.position(e.start);
-    rows.push(
-      [e.start, e.end, p.line, p.character, e.text, e.type, e.form, e.id, e.name.ar, e.name.en ?? '', e.reason, e.alias, e.pack].map(csvField).join(','),
-    );
-  }
-  return rows.join('\r\n') + '\r\n';
+  return entitiesToCsv(text, analysis, kb, (offset) => lines.position(offset));
+}
+
+/** Meetings and statements as CSV (the client adds the byte-order mark). */
+export function exportEventsCsv(text: string, analysis: Analysis, kb: KnowledgeBase): string {
+  return eventsToCsv(text, analysis, kb);
 }

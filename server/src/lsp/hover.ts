@@ -1,29 +1,43 @@
 /**
- * The hover card of an entity: Arabic and English name, type, roles with dates (the role held on the
- * article's date first), the role phrases the article itself gives, affiliation, mentions in the
- * article, links, and why the mention matched. Every string from a pack is escaped (see markdown.ts).
+ * The hover card of an entity. What this article says comes first (the role it gives the person, its
+ * mentions), then the roles on the article's date with where the date came from (the one held then
+ * first, a bounded list), affiliation and links, and last why the mention matched. Labels come from
+ * card-labels.ts in the session's language; Arabic inside an English line (and English inside an
+ * Arabic one) is isolated (FSI…PDI) so that brackets and punctuation stay with their text. Every
+ * string from a pack is escaped (see markdown.ts).
  */
 import * as path from 'path';
+import type { DateSource } from '../analysis/dates';
 import type { Analysis, EventActor, Mention, OutlineNode, RolePhrase } from '../analysis/types';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
-import { heldOn, orderRoles, todayIso } from '../knowledge/dates';
+import { orderRoles, roleStatus, todayIso } from '../knowledge/dates';
 import type { Entity, Role } from '../knowledge/types';
+import { CARD_LABELS, type CardLabels, type CardLanguage } from './card-labels';
 import { escapeMarkdown, safeLink, WIKIPEDIA_HOST, wikidataLink } from './markdown';
 
-/** Left-to-right isolate and its end (Unicode bidi controls), around dates in Arabic lines. */
+/** Left-to-right isolate and its end (Unicode bidi controls), around dates. */
 const LRI = '\u2066';
+/** First-strong isolate: the text inside takes its own direction. */
+const FSI = '\u2068';
 const PDI = '\u2069';
 
-const TYPE_LABEL: Record<string, string> = { person: 'person', country: 'country', location: 'place', organization: 'organization' };
+/** At most this many roles are listed; the rest are counted («and 4 earlier roles»). */
+export const MAX_ROLES = 4;
 
-const REASON_LABEL: Record<string, string> = {
-  alias: 'matched',
-  nisba: 'matched the adjective',
-  short: 'matched the short form',
-  linked: 'matched the surname (full name earlier in the article)',
-  role: 'matched the role phrase',
-  candidate: 'candidate name (in no pack)',
-};
+const ARABIC = /[\u0600-\u06ff]/;
+const LATIN = /[A-Za-z]/;
+
+/** Escapes pack text and isolates it when its script is not the card's (Arabic in English, and the reverse). */
+function text(s: string, lang: CardLanguage): string {
+  const e = escapeMarkdown(s);
+  return (lang === 'en' ? ARABIC.test(e) : LATIN.test(e)) ? `${FSI}${e}${PDI}` : e;
+}
+
+/** An ISO date (or a range), left to right in any line. */
+const dateText = (s: string) => `${LRI}${escapeMarkdown(s)}${PDI}`;
+
+/** An id such as `person:x` as code; ids are ASCII by the schema, anything else is dropped. */
+const idCode = (id: string) => `\`${id.replace(/[^A-Za-z0-9._:-]/g, '')}\``;
 
 export interface CardInput {
   mention: Mention;
@@ -32,32 +46,39 @@ export interface CardInput {
   /** The entity, or undefined for a candidate no pack knows. */
   entity: Entity | undefined;
   kb: KnowledgeBase;
-  /** The article's date, or today. */
+  /** The article's date (ISO). */
   date: string;
-  /** Whether `date` was read from the article (else it is today). */
-  dateFromArticle: boolean;
+  /** Where the date came from; `today` and `setting` mean the article gives none. */
+  dateSource: DateSource;
   /** Role phrases the article gives to this entity, as written. */
   rolePhrases: string[];
   mentionsInArticle: number;
   /** Where the pack came from (a file path), shown by its file name. */
   packSource?: string;
+  /** The labels' language (default English). */
+  lang?: CardLanguage;
 }
 
-function nameOf(kb: KnowledgeBase, id: string | undefined): string | undefined {
+function nameOf(kb: KnowledgeBase, id: string | undefined, lang: CardLanguage): string | undefined {
   if (!id) return undefined;
   const e = kb.get(id);
-  // An id no loaded pack defines is shown as code; ids are ASCII by the schema, anything else is dropped.
-  if (!e) return `\`${id.replace(/[^A-Za-z0-9._:-]/g, '')}\``;
-  return escapeMarkdown(e.name.en ? `${e.name.en} (${e.name.ar})` : e.name.ar);
+  // An id no loaded pack defines is shown as code.
+  if (!e) return idCode(id);
+  if (!e.name.en) return text(e.name.ar, lang);
+  return lang === 'en' ? `${text(e.name.en, lang)} (${text(e.name.ar, lang)})` : `${text(e.name.ar, lang)} (${text(e.name.en, lang)})`;
 }
 
-function roleLine(role: Role, kb: KnowledgeBase, held: boolean): string {
-  const title = role.title.en ? `${escapeMarkdown(role.title.ar)} — ${escapeMarkdown(role.title.en)}` : escapeMarkdown(role.title.ar);
-  const where = [nameOf(kb, role.organization), nameOf(kb, role.country)].filter(Boolean).join(', ');
-  // The dates are isolated left to right: inside an Arabic line, «2017 – 2018» would otherwise read reversed.
-  const range = `${escapeMarkdown(role.from ?? '…')} – ${escapeMarkdown(role.to ?? '')}`.trimEnd();
-  const dates = role.from || role.to ? ` ${LRI}${range}${PDI}` : '';
-  return `- ${held ? '**' : ''}${title}${held ? '**' : ''}${where ? ` (${where})` : ''}${dates ? `,${dates}` : ''}`;
+function roleLine(role: Role, kb: KnowledgeBase, date: string, L: CardLabels, lang: CardLanguage): string {
+  const title = [role.title.ar, role.title.en].filter((t): t is string => !!t).map((t) => text(t, lang)).join(' — ');
+  const where = [nameOf(kb, role.organization, lang), nameOf(kb, role.country, lang)].filter(Boolean).join(lang === 'ar' ? '، ' : ', ');
+  const range = `${role.from ?? '…'} – ${role.to ?? ''}`.trimEnd();
+  const dates = role.from || role.to ? dateText(range) : '';
+  const status = roleStatus(role, date);
+  // Only a role surely held on the date is bold; one that may have ended says so.
+  const held = status === 'held' && !!(role.from || role.to);
+  const note = status === 'may-have-ended' ? ` (${L.mayHaveEnded})` : '';
+  const comma = lang === 'ar' ? '،' : ',';
+  return `- ${held ? '**' : ''}${title}${held ? '**' : ''}${where ? ` (${where})` : ''}${dates ? `${comma} ${dates}` : ''}${note}`;
 }
 
 function links(entity: Entity): string[] {
@@ -78,37 +99,56 @@ function links(entity: Entity): string[] {
   return out;
 }
 
+/** The roles section: the heading with the date and its source, the first MAX_ROLES roles, the rest counted. */
+function rolesSection(roles: readonly Role[], input: CardInput, L: CardLabels, lang: CardLanguage): string[] {
+  const ordered = orderRoles(roles, input.date);
+  const shown = ordered.slice(0, MAX_ROLES);
+  const rest = ordered.slice(MAX_ROLES);
+  const lines = [L.rolesOn(dateText(input.date), L.source[input.dateSource] ?? input.dateSource)];
+  for (const r of shown) lines.push(roleLine(r, input.kb, input.date, L, lang));
+  const later = rest.filter((r) => roleStatus(r, input.date) === 'not-started').length;
+  const earlier = rest.length - later;
+  const more = [earlier ? L.earlierRoles(earlier) : '', later ? L.laterRoles(later) : ''].filter(Boolean);
+  if (more.length) lines.push(`- *${more.join(lang === 'ar' ? '، ' : ', ')}*`);
+  return lines;
+}
+
 /** The markdown of a hover card. */
 export function renderCard(input: CardInput): string {
   const { mention, entity, kb } = input;
+  const lang = input.lang ?? 'en';
+  const L = CARD_LABELS[lang];
   const lines: string[] = [];
   if (entity) {
-    lines.push(`**${escapeMarkdown(entity.name.ar)}**${entity.name.en ? ` — ${escapeMarkdown(entity.name.en)}` : ''}`);
+    const other = entity.name.en ? ` — ${text(entity.name.en, lang)}` : '';
+    lines.push(`**${text(entity.name.ar, lang)}**${other}`);
   } else {
-    lines.push(`**${escapeMarkdown(input.surface)}**`);
+    lines.push(`**${text(input.surface, lang)}**`);
   }
-  const kind = entity?.kind ? ` · ${escapeMarkdown(entity.kind)}` : '';
-  const form = mention.form === 'adjective' ? ` · adjective «${escapeMarkdown(input.surface)}»` : mention.form === 'title' ? ' · role phrase' : '';
-  lines.push('', `*${TYPE_LABEL[mention.type] ?? escapeMarkdown(mention.type)}*${kind}${form}${entity ? ` · \`${entity.id.replace(/[^A-Za-z0-9._:-]/g, '')}\`` : ''}`);
-  if (entity?.roles?.length) {
-    lines.push('', input.dateFromArticle ? `Roles (article dated ${escapeMarkdown(input.date)}):` : `Roles (as of today, ${escapeMarkdown(input.date)}):`);
-    for (const r of orderRoles(entity.roles, input.date)) lines.push(roleLine(r, kb, heldOn(r, input.date)));
-  }
-  if (input.rolePhrases.length) {
-    lines.push('', `In this article: ${input.rolePhrases.map((p) => `«${escapeMarkdown(p)}»`).join('; ')}`);
-  }
+  const kind = entity?.kind ? ` · ${text(entity.kind, lang)}` : '';
+  const form = mention.form === 'adjective' ? ` · ${L.adjective} «${text(input.surface, lang)}»` : mention.form === 'title' ? ` · ${L.rolePhrase}` : '';
+  lines.push('', `*${L.type[mention.type] ?? escapeMarkdown(mention.type)}*${kind}${form}${entity ? ` · ${idCode(entity.id)}` : ''}`);
+  // What this article says: the role it gives, and how often it names the entity.
+  const phrases = input.rolePhrases.map((p) => `«${text(p, lang)}»`).join(lang === 'ar' ? '؛ ' : '; ');
+  lines.push('', `${L.inThisArticle}: ${phrases ? `${phrases} · ` : ''}${L.mentions(input.mentionsInArticle)}`);
+  if (entity?.roles?.length) lines.push('', ...rolesSection(entity.roles, input, L, lang));
   if (entity?.country && entity.type !== 'country') {
-    lines.push('', `Affiliation: ${nameOf(kb, entity.country)}`);
+    lines.push('', `${L.affiliation}: ${nameOf(kb, entity.country, lang)}`);
   }
-  lines.push('', `Mentions in this article: ${input.mentionsInArticle}`);
   if (entity) {
     const l = links(entity);
-    if (l.length) lines.push('', `Links: ${l.join(' · ')}`);
+    if (l.length) lines.push('', `${L.links}: ${l.join(' · ')}`);
   }
   lines.push('', '---', '');
-  const pack = input.packSource ? `${mention.pack} (${path.basename(input.packSource)})` : mention.pack;
-  const reason = REASON_LABEL[mention.reason] ?? 'matched';
-  lines.push(mention.known ? `${reason} «${escapeMarkdown(mention.alias)}» in pack ${escapeMarkdown(pack)}` : escapeMarkdown(reason));
+  const pack = input.packSource ? `${escapeMarkdown(mention.pack)} (${escapeMarkdown(path.basename(input.packSource))})` : escapeMarkdown(mention.pack);
+  const reason = L.reason[mention.reason] ?? L.reason.alias;
+  if (!mention.known) lines.push(reason);
+  else if (mention.reason === 'nisba' && entity) {
+    // A generated adjective has no written form in the pack: show the text's, and the name it comes from.
+    lines.push(`${reason} «${text(input.surface, lang)}» (${L.nisbaOf} ${text(entity.name.ar, lang)}) ${L.inPack} ${lang === 'ar' ? `${FSI}${pack}${PDI}` : pack}`);
+  } else {
+    lines.push(`${reason} «${text(mention.alias, lang)}» ${L.inPack} ${lang === 'ar' ? `${FSI}${pack}${PDI}` : pack}`);
+  }
   return lines.join('\n');
 }
 
@@ -146,9 +186,8 @@ function rolesByEntity(analysis: Analysis): Map<string, RolePhrase[]> {
 }
 
 /** The card input for a mention of an analysed document. */
-export function cardInput(text: string, analysis: Analysis, mention: Mention, kb: KnowledgeBase, packSource?: string, now = new Date()): CardInput {
+export function cardInput(text: string, analysis: Analysis, mention: Mention, kb: KnowledgeBase, packSource?: string, now = new Date(), lang: CardLanguage = 'en'): CardInput {
   const article = analysis.articles[mention.article];
-  const date = article?.date;
   const inArticle = mentionCounts(analysis).get(`${mention.article}\u0000${mention.entityId}`) ?? 1;
   const phrases = (rolesByEntity(analysis).get(mention.entityId) ?? [])
     .filter((r) => !article || (r.start >= article.start && r.end <= article.end))
@@ -158,30 +197,14 @@ export function cardInput(text: string, analysis: Analysis, mention: Mention, kb
     surface: text.slice(mention.start, mention.end),
     entity: kb.get(mention.entityId),
     kb,
-    date: date ?? todayIso(now),
-    dateFromArticle: !!date,
+    date: article?.date ?? todayIso(now),
+    dateSource: article?.date ? (article.dateSource ?? 'text') : 'today',
     rolePhrases: [...new Set(phrases)],
     mentionsInArticle: inArticle,
     packSource,
+    lang,
   };
 }
-
-const EVENT_CODES: Record<string, string> = {
-  '010': 'make statement',
-  '012': 'make pessimistic comment',
-  '013': 'make optimistic comment',
-  '020': 'make an appeal or request',
-  '036': 'express intent to meet or negotiate',
-  '040': 'consult',
-  '041': 'discuss by telephone',
-  '042': 'make a visit',
-  '043': 'host a visit',
-  '044': 'meet at a third location',
-  '046': 'engage in negotiation',
-  '051': 'praise or endorse',
-  '111': 'criticize or denounce',
-  '112': 'accuse',
-};
 
 /** The meeting or statement whose trigger (selection range) holds `offset`, with its meeting. */
 export function eventAt(outline: OutlineNode[], offset: number): { node: OutlineNode; meeting?: OutlineNode } | undefined {
@@ -209,19 +232,22 @@ export function eventAt(outline: OutlineNode[], offset: number): { node: Outline
   return visit(outline);
 }
 
-function actorName(kb: KnowledgeBase, a: EventActor): string {
-  return 'id' in a ? (nameOf(kb, a.id) ?? '') : `«${escapeMarkdown(a.text)}»`;
+function actorName(kb: KnowledgeBase, a: EventActor, lang: CardLanguage): string {
+  return 'id' in a ? (nameOf(kb, a.id, lang) ?? '') : `«${text(a.text, lang)}»`;
 }
 
 /** The markdown card of a meeting or statement: code, who took part or spoke, where, at which meeting. */
-export function renderEventCard(node: OutlineNode, meeting: OutlineNode | undefined, kb: KnowledgeBase): string {
-  const code = node.code ? `${escapeMarkdown(node.code)}${EVENT_CODES[node.code] ? ` (${EVENT_CODES[node.code]})` : ''}` : '';
-  const lines = [`**${node.kind === 'meeting' ? 'Meeting' : 'Statement'}**${code ? ` · CAMEO ${code}` : ''}`, '', escapeMarkdown(node.label)];
-  if (node.participants?.length) lines.push('', `Participants: ${node.participants.map((a) => actorName(kb, a)).join('; ')}`);
-  if (node.speakers?.length) lines.push('', `Speaker: ${node.speakers.map((a) => actorName(kb, a)).join('; ')}`);
-  if (node.place) lines.push('', `Place: ${actorName(kb, node.place)}`);
-  if (node.occasion) lines.push('', `Occasion: ${escapeMarkdown(node.occasion)}`);
-  if (node.kind === 'statement' && meeting) lines.push('', `At the meeting: ${escapeMarkdown(meeting.label)}`);
-  if (node.kind === 'meeting' && node.children.length) lines.push('', `Statements: ${node.children.length}`);
+export function renderEventCard(node: OutlineNode, meeting: OutlineNode | undefined, kb: KnowledgeBase, lang: CardLanguage = 'en'): string {
+  const L = CARD_LABELS[lang];
+  const sep = lang === 'ar' ? '؛ ' : '; ';
+  const label = L.eventCodes[node.code ?? ''];
+  const code = node.code ? `${escapeMarkdown(node.code)}${label ? ` (${label})` : ''}` : '';
+  const lines = [`**${node.kind === 'meeting' ? L.meeting : L.statement}**${code ? ` · CAMEO ${code}` : ''}`, '', text(node.label, lang)];
+  if (node.participants?.length) lines.push('', `${L.participants}: ${node.participants.map((a) => actorName(kb, a, lang)).join(sep)}`);
+  if (node.speakers?.length) lines.push('', `${L.speaker}: ${node.speakers.map((a) => actorName(kb, a, lang)).join(sep)}`);
+  if (node.place) lines.push('', `${L.place}: ${actorName(kb, node.place, lang)}`);
+  if (node.occasion) lines.push('', `${L.occasion}: ${text(node.occasion, lang)}`);
+  if (node.kind === 'statement' && meeting) lines.push('', `${L.atTheMeeting}: ${text(meeting.label, lang)}`);
+  if (node.kind === 'meeting' && node.children.length) lines.push('', `${L.statements}: ${node.children.length}`);
   return lines.join('\n');
 }

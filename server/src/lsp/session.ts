@@ -35,8 +35,8 @@ import {
 } from '../common/protocol';
 import { DEFAULT_SETTINGS, resolveSettings, SETTINGS_SECTION, type Settings } from '../common/settings';
 import { DocumentStore, visibleMentions, type DocumentAnalysis } from './documents';
-import { eventsToCsv } from '../cli/events-csv';
-import { articleSlice, exportCsv, exportJson } from './export';
+import { cardLanguage, type CardLanguage } from './card-labels';
+import { articleSlice, exportCsv, exportEventsCsv, exportJson } from './export';
 import { isWorkspacePackPath, KnowledgeService, WORKSPACE_PACK_DIR } from './knowledge';
 import { validatePacks } from './pack-validation';
 import { LineIndex } from './positions';
@@ -115,9 +115,18 @@ export class Session {
     return !!file && (isWorkspacePackPath(file) || (!!this.knowledge && this.knowledge.has(file)));
   }
 
+  /** The client's display language, from `initialize` (`locale`), for the cards' labels. */
+  locale: string | undefined;
+
+  /** The language of the hover cards' labels: the setting, or the client's locale for `auto`. */
+  cardLanguage(): CardLanguage {
+    return cardLanguage(this.settings.cardLanguage, this.locale);
+  }
+
   /** Called from `initialize`: reads the client's capabilities and options; the packs load after the answer. */
   initialize(params: InitializeParams): void {
     this.caps = params.capabilities ?? {};
+    this.locale = typeof params.locale === 'string' ? params.locale : undefined;
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     this.initSettings = options.settings;
     this.settings = resolveSettings(options.settings);
@@ -388,6 +397,7 @@ export class Session {
         range: r.lines.range(a.start, a.end),
         ...(a.headline ? { headline: articleTitle(r.text, a, index) } : {}),
         ...(a.date ? { date: a.date } : {}),
+        ...(a.dateSource ? { dateSource: a.dateSource } : {}),
       })),
       entities: [...byId.values()],
       counts,
@@ -412,7 +422,7 @@ export class Session {
     const base = path.basename(file).replace(/\.(arnews|ar\.txt|txt)$/, '');
     const suffix = article === undefined ? '' : `.article-${article + 1}`;
     if (format === 'events-csv') {
-      return { format, content: eventsToCsv(r.text, slice), suggestedName: `${base}${suffix}.events.csv`, mentions: slice.mentions.length };
+      return { format, content: exportEventsCsv(r.text, slice, this.knowledge.kb), suggestedName: `${base}${suffix}.events.csv`, mentions: slice.mentions.length };
     }
     const content = format === 'csv' ? exportCsv(r.text, slice, this.knowledge.kb, r.lines) : exportJson(path.basename(file), r.text, slice, this.knowledge.kb);
     return { format, content, suggestedName: `${base}${suffix}.entities.${format}`, mentions: slice.mentions.length };

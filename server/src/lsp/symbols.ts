@@ -30,12 +30,17 @@ function outlineSymbol(node: OutlineNode, lines: LineIndex): DocumentSymbol {
   const selEnd = Math.max(selStart, Math.min(node.selectionEnd, node.end));
   return {
     name: label(node.label, node.kind),
-    detail: node.code ? `CAMEO ${node.code}` : undefined,
+    detail: node.code ? `CAMEO ${node.code}` : node.kind === 'article' ? datedDetail(node) : undefined,
     kind: EVENT_KIND[node.kind] ?? SymbolKind.Object,
     range,
     selectionRange: lines.range(selStart, selEnd),
     children: node.children.map((c) => outlineSymbol(c, lines)),
   };
+}
+
+/** An article's date for the outline, unless it only fell back to today or the default setting. */
+function datedDetail(a: { date?: string; dateSource?: string }): string | undefined {
+  return a.dateSource === 'today' || a.dateSource === 'setting' ? undefined : a.date;
 }
 
 export function articleTitle(text: string, article: Article, index: number): string {
@@ -82,7 +87,7 @@ function entitySymbols(text: string, article: Article, index: number, inArticle:
   const sel = article.headline ?? { start: article.start, end: article.start };
   return {
     name: articleTitle(text, article, index),
-    detail: article.date,
+    detail: datedDetail(article),
     kind: SymbolKind.File,
     range: lines.range(article.start, article.end),
     selectionRange: lines.range(sel.start, sel.end),

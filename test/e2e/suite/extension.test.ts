@@ -226,7 +226,7 @@ describe('Arabic News Lens in a real VS Code', function () {
       const target = vscode.Uri.file(path.join(out, 'astana.events.csv'));
       await vscode.commands.executeCommand(Commands.exportEventsCsv, { uri: arnews.uri, target, wholeDocument: true });
       const lines = fs.readFileSync(target.fsPath, 'utf8').replace(/^\ufeff/, '').split(/\r\n/).filter(Boolean);
-      assert.strictEqual(lines[0], 'article,date,code,source actors,target actors,place,sentence');
+      assert.strictEqual(lines[0], 'article,date,date source,kind,code,source actors,source actors (en),target actors,target actors (en),place,place (en),sentence,source ids,target ids');
       assert.strictEqual(lines.length - 1, 14, 'three meetings and eleven statements');
     });
 

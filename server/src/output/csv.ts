@@ -8,3 +8,9 @@ export function csvField(value: string | number): string {
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
+
+/**
+ * The UTF-8 byte-order mark, written before a CSV by default: without it spreadsheet programs
+ * (Excel, and LibreOffice when it guesses) read the Arabic as another encoding.
+ */
+export const BOM = '\ufeff';
