@@ -40,6 +40,10 @@ const TITLES = new Set(
 /** Titles of two words. */
 const TITLE_PAIRS = new Set(['ولي العهد', 'ايه الله', 'حجه الاسلام']);
 
+const TITLE_FIRSTS = new Set([...TITLE_PAIRS].map((p) => p.slice(0, p.indexOf(' '))));
+/** Aliases that may hold a compound (عبد، أبو، أبي، بن). */
+const COMPOUND_HINT = /عبد|ابو|ابي|بن/;
+
 /** Head nouns of organizations and places (حركة حماس، سلطنة عمان، محافظة عدن). */
 const HEADS = new Set(
   'حركه حزب تنظيم سلطنه محافظه مجلس جماعه جبهه منظمه دوله اماره ولايه مدينه قطاع منطقه مجموعه قناه صحيفه جريده مجله شركه وكاله موقع'.split(' '),
@@ -52,8 +56,11 @@ const GROUP_HEADS = new Set('حركه تنظيم جماعه جبهه'.split(' ')
 /** Heads whose name may have several words (قناة فوكس نيوز → فوكس نيوز). */
 const MEDIA_HEADS = new Set('قناه صحيفه جريده مجله شركه وكاله موقع'.split(' '));
 
-/** How many variants one alias may give at most. */
-const MAX_PER_ALIAS = 24;
+/**
+ * How many letter variants one entity may get: a person's are made from its last names (the words a
+ * link or a short form matches), the cheapest first; an organization's or place's from its one-word names.
+ */
+const MAX_PER_ENTITY = 12;
 
 /** True when the entity's names are transliterated from another language. */
 export function isForeign(e: Entity): boolean {
@@ -62,22 +69,29 @@ export function isForeign(e: Entity): boolean {
 }
 
 /**
- * Other spellings of one token of a foreign name; `en` is the English word at the same place when
- * the English name has as many words, which says where the g and the first vowel are.
+ * Other spellings of one token of a foreign name, each with its cost (the sum of its rules' costs,
+ * lower is likelier), cheapest first. `en` is the English word at the same place when the English
+ * name has as many words: it says whether there is a g and which vowel comes first. A word that
+ * matches alone (`alone`) takes one cheap rule only, and only when it is long: short words are too
+ * often Arabic words (كولونا → كلنا، لابيد → لابد).
  */
-export function tokenVariants(w: string, en: string | undefined, alone = false): string[] {
-  const out = new Set<string>();
+export function tokenVariants(w: string, en: string | undefined, alone = false): [string, number][] {
   const enLower = en?.toLowerCase();
   const hasG = !enLower || enLower.includes('g');
   const kafForG = !!enLower && enLower.includes('g') && !/[kcq]/.test(enLower);
-  const one = (x: string): string[] => {
-    const r: string[] = [];
-    // g: غ ج ق (and ك when the English has no k, c or q).
+  const maxCost = alone ? 2 : 4;
+  const one = (x: string, out: [string, number][]) => {
+    // -iel: غابرييل، غابريال، جبرائيل.
+    for (const [from, tos] of IEL) if (x.endsWith(from) && x.length > from.length + 1) for (const to of tos) out.push([x.slice(0, -from.length) + to, 1]);
+    // g: غ ↔ ج (cost 1), ق and ك (cost 3; ك only when the English has no k, c or q).
     if (hasG && x.length >= (alone ? 6 : 3)) {
       for (let i = 0; i < x.length; i++) {
         const c = x[i];
         if (!G_LETTERS.includes(c) || (c === 'ك' && !kafForG)) continue;
-        for (const d of G_LETTERS) if (d !== c && (d !== 'ك' || kafForG)) r.push(x.slice(0, i) + d + x.slice(i + 1));
+        for (const d of G_LETTERS) {
+          if (d === c || (d === 'ك' && !kafForG)) continue;
+          out.push([x.slice(0, i) + d + x.slice(i + 1), (c === 'غ' && d === 'ج') || (c === 'ج' && d === 'غ') ? 1 : 3]);
+        }
       }
     }
     // A long vowel inside the word written or not (موغيريني / موغريني), in words of five letters or more.
@@ -85,32 +99,41 @@ export function tokenVariants(w: string, en: string | undefined, alone = false):
       for (let i = 1; i < x.length - 1; i++) {
         if (!LONG_VOWELS.has(x[i]) || LONG_VOWELS.has(x[i - 1]) || LONG_VOWELS.has(x[i + 1])) continue;
         if (i + 2 === x.length && x[i] === 'ي' && x[i + 1] === 'ه') continue; // ـية is a suffix.
-        r.push(x.slice(0, i) + x.slice(i + 1));
+        out.push([x.slice(0, i) + x.slice(i + 1), 2]);
       }
     }
-    // -iel: غابرييل، غابريال، جبرائيل.
-    for (const [from, tos] of IEL) if (x.endsWith(from) && x.length > from.length + 1) for (const to of tos) r.push(x.slice(0, -from.length) + to);
     // A final ا written ة (ه after folding) and back.
     const finalMin = alone ? 6 : 4;
-    if (x.length >= finalMin && x.endsWith('ا') && !x.endsWith('يا')) r.push(x.slice(0, -1) + 'ه');
-    if (x.length >= finalMin && x.endsWith('ه') && !x.endsWith('يه')) r.push(x.slice(0, -1) + 'ا');
-    return r;
+    if (x.length >= finalMin && x.endsWith('ا') && !x.endsWith('يا')) out.push([x.slice(0, -1) + 'ه', 2]);
+    if (x.length >= finalMin && x.endsWith('ه') && !x.endsWith('يه')) out.push([x.slice(0, -1) + 'ا', 2]);
   };
+  const best = new Map<string, number>([[w, 0]]);
   // The first vowel of the English word written as a long vowel (Mitsubishi: متسوبيشي → ميتسوبيشي).
   if (enLower && w.length >= (alone ? 6 : 4) && !LONG_VOWELS.has(w[0]) && !LONG_VOWELS.has(w[1])) {
-    const m = /^[^aeiouy]{1,2}([aeiou])/.exec(enLower);
+    const m = /^[^aeiouy]([aeiou])/.exec(enLower);
     const v = m ? { a: 'ا', e: 'ي', i: 'ي', o: 'و', u: 'و' }[m[1]] : undefined;
-    if (v && m && m[0].length === 2) out.add(w[0] + v + w.slice(1));
+    if (v) best.set(w[0] + v + w.slice(1), 2);
   }
-  // Inside a full name the rules combine two deep (غابرييل → جابرييل → جبرييل); a word that matches
-  // alone takes one rule only, and only when it is long: short words are too often Arabic words
-  // (كولونا → كلنا، لابيد → لابد).
-  for (const a of one(w)) {
-    out.add(a);
-    if (!alone) for (const b of one(a)) out.add(b);
+  // Rules combine while the cost allows (غابرييل → جابرييل → جبرييل → جبرائيل costs 4).
+  let frontier: [string, number][] = [...best];
+  while (frontier.length) {
+    const next: [string, number][] = [];
+    for (const [x, cost] of frontier) {
+      const steps: [string, number][] = [];
+      one(x, steps);
+      for (const [y, c] of steps) {
+        const total = cost + c;
+        if (total > maxCost || (alone && cost > 0)) continue;
+        const known = best.get(y);
+        if (known !== undefined && known <= total) continue;
+        best.set(y, total);
+        next.push([y, total]);
+      }
+    }
+    frontier = next;
   }
-  out.delete(w);
-  return [...out];
+  best.delete(w);
+  return [...best].sort((x, y) => x[1] - y[1]);
 }
 
 const IEL: [string, string[]][] = [
@@ -174,13 +197,22 @@ export function addGeneratedAliases(entities: ReadonlyMap<string, Entity>, alias
   const proposals: { norm: string; from: AliasEntry; lead: number }[] = [];
   const count = aliases.length;
   let lastEntity: Entity | undefined;
+  let budgetEntity = '';
+  let budget = 0;
+  const spentOn = new Set<string>();
   for (let i = 0; i < count; i++) {
     const a = aliases[i];
     if (a.form !== 'name') continue;
     const e = lastEntity?.id === a.entityId ? lastEntity : entities.get(a.entityId);
     lastEntity = e;
     if (!e) continue;
-    const tokens = a.norm.split(' ');
+    const norm = a.norm;
+    const foreign = isForeign(e);
+    // Most aliases take no rule: not foreign, no compound, no head noun. They are told apart without
+    // splitting them into tokens.
+    const space = norm.indexOf(' ');
+    if (!foreign && !COMPOUND_HINT.test(norm) && (e.type === 'person' || space < 0 || !HEADS.has(norm.slice(0, space)))) continue;
+    const tokens = norm.split(' ');
     const person = e.type === 'person';
     // The alias and its compounds take the letter rules below; the other forms are one rule away already.
     const forms: string[][] = [tokens, ...compoundForms(tokens, person)];
@@ -189,31 +221,47 @@ export function addGeneratedAliases(entities: ReadonlyMap<string, Entity>, alias
       const rest = headRest(tokens);
       if (rest) forms.push(rest);
     }
-    const foreign = isForeign(e);
     if (foreign && !person && tokens.length === 1) {
       // ال before a foreign name, written or not (الكرملين، كرملين; ناتو، الناتو); ال is added to
       // organizations only, as a place's name with ال is too often a word (مشهد، المشهد).
       if (tokens[0].startsWith('ال') && tokens[0].length >= 7) forms.push([tokens[0].slice(2)]);
       else if (e.type === 'organization' && !tokens[0].startsWith('ال') && tokens[0].length >= 4 && /^[\u0621-\u064a]+$/.test(tokens[0])) forms.push(['ال' + tokens[0]]);
     }
-    let made = 0;
     const propose = (norm: string) => {
-      if (made >= MAX_PER_ALIAS || norm === a.norm) return;
-      made++;
+      if (norm === a.norm) return;
       proposals.push({ norm, from: a, lead: 0 });
       own(norm, a.entityId, generated);
     };
     for (let f = 1; f < forms.length; f++) propose(forms[f].join(' '));
-    if (foreign) {
-      const en = e.name.en?.toLowerCase().split(/[\s-]+/);
-      // Each word alone takes its variants; the other words keep the pack's spelling.
-      for (const form of forms.slice(0, spelled)) {
-        const lead = person ? titleLead(form) : 0;
-        for (let k = lead; k < form.length; k++) {
-          const enWord = en && en.length === form.length - lead ? en[k - lead] : undefined;
-          for (const v of tokenVariants(form[k], enWord, form.length === 1)) propose([...form.slice(0, k), v, ...form.slice(k + 1)].join(' '));
-        }
+    if (!foreign) continue;
+    // Letter rules: on the last word of a person's name (the family name, which links alone), on
+    // an organization's or place's name of one word (foreign names of several words are translated).
+    if (budgetEntity !== a.entityId) {
+      budgetEntity = a.entityId;
+      budget = MAX_PER_ENTITY;
+      spentOn.clear();
+    }
+    const en = e.name.en?.toLowerCase().split(/[\s-]+/);
+    const ranked: [string, number][] = [];
+    for (const form of forms.slice(0, spelled)) {
+      // A name of several words with an ال word in it is translated (المفوضية السامية…), not transliterated.
+      if (!person && (form.length > 3 || form.some((t) => t.startsWith('ال')))) continue;
+      const lead = person ? titleLead(form) : 0;
+      for (let k = person ? form.length - 1 : 0; k < form.length; k++) {
+        const enWord = en && en.length === form.length - lead ? en[k - lead] : en && form.length === 1 ? en[en.length - 1] : undefined;
+        for (const [v, cost] of tokenVariants(form[k], enWord, form.length === 1)) ranked.push([[...form.slice(0, k), v, ...form.slice(k + 1)].join(' '), cost]);
       }
+    }
+    ranked.sort((x, y) => x[1] - y[1]);
+    for (const [norm] of ranked) {
+      // The same last-word variant on several full names of the entity costs the budget once.
+      const lastWord = person ? norm.slice(norm.lastIndexOf(' ') + 1) : norm;
+      if (!spentOn.has(lastWord)) {
+        if (budget <= 0) continue;
+        spentOn.add(lastWord);
+        budget--;
+      }
+      propose(norm);
     }
   }
   const seen = new Set<string>();
@@ -236,7 +284,10 @@ export function addGeneratedAliases(entities: ReadonlyMap<string, Entity>, alias
     else byEntity.set(a.entityId, new Set([a.norm]));
   }
   for (const a of aliases) {
-    if (a.form !== 'name' || a.norm.indexOf(' ') < 0) continue;
+    const space = a.form === 'name' ? a.norm.indexOf(' ') : -1;
+    if (space < 0) continue;
+    const first = a.norm.slice(0, space);
+    if (a.type === 'person' ? !TITLES.has(first) && !TITLE_FIRSTS.has(first) : !HEADS.has(first)) continue;
     const tokens = a.norm.split(' ');
     if (a.type === 'person') a.lead = titleLead(tokens);
     else if (HEADS.has(tokens[0])) {
