@@ -18,6 +18,23 @@ const cases: [string, string][] = [
   ['a function word after a title is not a name', 'وقال الرئيس إن البلاد بخير'],
   ['a clitic-looking word after a title is not a name', 'استقبل الرئيس وأعضاء الوفد'],
   ['a known person after a title is not a candidate', 'قال المبعوث [[غير بيدرسون|person:geir-pedersen]] إن'],
+  ['a common noun after a title is not a name (تطورات)', 'وبحث الرئيس تطورات الأوضاع'],
+  ['a masdar after a title is not a name (حرص)', 'وأكد الوزير حرص بلاده على'],
+  ['a plural noun and its complement are not a name (مستجدات الأوضاع)', 'واستعرض الأمير مستجدات الأوضاع'],
+  ['a preposition before a common noun is not a name (بدولة)', 'وأشاد السفير بدولة شقيقة'],
+  ['a pronoun is not a name (أنه)', 'وأكد الرئيس أنه سيعود'],
+  ['a verb with the future prefix is not a name (سيذهب)', 'وقال الوزير سيذهب إلى هناك'],
+  ['an imperfect verb in ت is not a name (تحمل)', 'وقالت الوزيرة تحمل رسالة'],
+  ['a noun with an attached pronoun is not a name (قراره)', 'واتخذ الملك قراره أمس'],
+  ['an accusative in ـا is not a name (قادما)', 'ووصل الرئيس قادما من'],
+  ['ل before a head noun is not a name (لشركة)', 'وقال المدير لشركة النفط'],
+  ['a word in ة after a masculine title is a noun (قصة)', 'ويروي الإمام قصة المسجد'],
+  ['a name in ة after a feminine title', 'وقالت السيدة [[عائشة|candidate:عائشه]] إن'],
+  ['a name stops before a title', 'قال الشيخ [[حمد بن جاسم|candidate:حمد بن جاسم]] وزير الخارجية'],
+  ['a name stops before «and …»', 'قال الرئيس [[جاك شيراك|candidate:جاك شيراك]] ونجح'],
+  ['a full name after a nationality adjective used as a noun', 'وتغلب [[الروسي|country:RU]] [[نيكولاي دافيدنكو|candidate:نيكولاي دافيدنكو]] على'],
+  ['no name after an adjective that agrees with a definite noun', 'وقال الجانب [[الروسي|country:RU]] جراء الأزمة'],
+  ['one word after a nationality adjective is not taken', 'وتغلب [[الروسي|country:RU]] تماما'],
 ];
 
 describe('candidates: names no pack knows', () => {
