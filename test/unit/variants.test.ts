@@ -38,6 +38,11 @@ const BUILTIN: PackFile = {
     E('location:abu-dhabi', 'location', 'أبوظبي', 'Abu Dhabi', 'country:AE'),
     E('person:geir-test', 'person', 'جير هانسن', 'Geir Hansen', 'country:NO', [{ ar: 'جير', short: true }]),
     E('person:gabriel-other', 'person', 'جابرييل', 'Gabriel', 'country:FR'),
+    E('person:staffan-de-mistura', 'person', 'ستافان دي ميستورا', 'Staffan de Mistura', 'country:IT', [{ ar: 'دي ميستورا', short: true }]),
+    E('org:al-qaeda', 'organization', 'تنظيم القاعدة', 'al-Qaeda', undefined, [{ ar: 'القاعدة', unsafe: true }]),
+    E('org:houthis', 'organization', 'الحوثيون', 'Houthis', 'country:YE', ['الحوثيين', 'جماعة الحوثي']),
+    E('org:meretz', 'organization', 'حزب ميرتس', 'Meretz', 'country:IL'),
+    E('org:taqaddum', 'organization', 'حزب تقدم', 'Taqaddum', 'country:IQ'),
   ],
 };
 
@@ -72,6 +77,12 @@ describe('variants: the letter rules of transliterated names', () => {
   });
   it('the first vowel of the English name may be written (متسوبيشي → ميتسوبيشي)', () => assert.ok(spellings('متسوبيشي', 'mitsubishi').includes('ميتسوبيشي')));
   it('no g rule without a g in the English name', () => assert.ok(!spellings('كارتر', 'carter').some((v) => v.startsWith('غ') || v.startsWith('ج'))));
+  it('an alef before s and a consonant may be written (ستيفان / استيفان)', () => {
+    assert.ok(spellings('ستيفان', 'staffan').includes('استيفان'));
+    assert.ok(spellings('استوكهولم', 'stockholm').includes('ستوكهولم'));
+    assert.deepStrictEqual(spellings('سميث', 'smith').includes('اسميث'), true);
+    assert.ok(!spellings('سلمان', 'salman').includes('اسلمان'), 'not before a vowel');
+  });
   it('a final ا may be written ة', () => assert.ok(spellings('فيديريكا', 'federica').includes('فيديريكه')));
   it('a short word that matches alone takes no rule (لابيد would become لابد «must»)', () => assert.deepStrictEqual(spellings('لابيد', 'lapid', true), []));
   it('compounds are joined and split', () => {
@@ -99,6 +110,7 @@ describe('variants: generated spellings match', () => {
     ['a last name links in another spelling after the full name', 'التقى [[زيغمار غابرييل|person:sigmar-gabriel]] الوزير، وقال [[غابريال|person:sigmar-gabriel]] إن'],
     ['a foreign body without ال', 'مصدر في [[كرملين|org:kremlin]] قال'],
     ['a split compound of a joined name', 'وصل إلى [[أبو ظبي|location:abu-dhabi]] أمس'],
+    ['a prosthetic alef on the first name and a particle joined to the last', 'قال [[استافان ديميستورا|person:staffan-de-mistura]] إن'],
     ['a joined bin of a split name, and the split one', 'قال [[عبد الإله بن كيران|person:abdelilah-benkirane]] و[[عبدالإله بنكيران|person:abdelilah-benkirane]]'],
   ]);
 });
@@ -131,6 +143,10 @@ describe('head nouns both ways', () => {
     ['with a clitic on the head noun', 'أعلنت دعمها لحركة [[حماس|org:hamas]] أمس'],
     ['a head before a name of several words that is an alias itself', 'هجوم تنظيم [[الدولة الإسلامية|org:islamic-state]] على'],
     ['a name that needs its head keeps it', 'مقاتلو [[جبهة النصرة|org:nusra]] في'],
+    ['the head stays out before a name with ال that is an alias too', 'هجمات تنظيم [[القاعدة|org:al-qaeda]] في'],
+    ['one word after a group head is the usual name', 'مسلحو جماعة [[الحوثي|org:houthis]] و[[الحوثيين|org:houthis]]'],
+    ['a foreign party’s name after حزب stands alone', 'قال زعيم [[ميرتس|org:meretz]] إن حزب [[ميرتس|org:meretz]] يرفض'],
+    ['an Arab party’s name after حزب does not (تقدم is «progress»)', 'أحرز تقدم كبير، وقال [[حزب تقدم|org:taqaddum]]'],
   ]);
 });
 

@@ -40,19 +40,21 @@ const TITLES = new Set(
 /** Titles of two words. */
 const TITLE_PAIRS = new Set(['ولي العهد', 'ايه الله', 'حجه الاسلام']);
 
+/** Particles of European names that news joins to the next word or not. */
+const PARTICLES = new Set(['دي', 'دو', 'دا', 'فان', 'فون']);
 const TITLE_FIRSTS = new Set([...TITLE_PAIRS].map((p) => p.slice(0, p.indexOf(' '))));
 /** Aliases that may hold a compound (عبد، أبو، أبي، بن). */
 const COMPOUND_HINT = /عبد|ابو|ابي|بن/;
 
 /** Head nouns of organizations and places (حركة حماس، سلطنة عمان، محافظة عدن). */
 const HEADS = new Set(
-  'حركه حزب تنظيم سلطنه محافظه مجلس جماعه جبهه منظمه دوله اماره ولايه مدينه قطاع منطقه مجموعه قناه صحيفه جريده مجله شركه وكاله موقع'.split(' '),
+  'حركه حزب تنظيم سلطنه محافظه مجلس جماعه جبهه منظمه دوله اماره ولايه مدينه قطاع منطقه مجموعه قناه صحيفه جريده مجله شركه وكاله موقع مليشيا ميليشيا مليشيات ميليشيات'.split(' '),
 );
 /**
  * Heads after which one word alone is a distinctive name (حركة حماس → حماس، تنظيم داعش → داعش). After
  * the other heads the word is too often an ordinary one (ولاية وان، شركة نيسان، حزب تقدم).
  */
-const GROUP_HEADS = new Set('حركه تنظيم جماعه جبهه'.split(' '));
+const GROUP_HEADS = new Set('حركه تنظيم جماعه جبهه مليشيا ميليشيا مليشيات ميليشيات'.split(' '));
 /** Heads whose name may have several words (قناة فوكس نيوز → فوكس نيوز). */
 const MEDIA_HEADS = new Set('قناه صحيفه جريده مجله شركه وكاله موقع'.split(' '));
 
@@ -108,6 +110,7 @@ export function tokenVariants(w: string, en: string | undefined, alone = false):
     if (x.length >= finalMin && x.endsWith('ه') && !x.endsWith('يه')) out.push([x.slice(0, -1) + 'ا', 2]);
   };
   const best = new Map<string, number>([[w, 0]]);
+  for (const p of prostheticAlef(w, enLower)) best.set(p, 1);
   // The first vowel of the English word written as a long vowel (Mitsubishi: متسوبيشي → ميتسوبيشي).
   if (enLower && w.length >= (alone ? 6 : 4) && !LONG_VOWELS.has(w[0]) && !LONG_VOWELS.has(w[1])) {
     const m = /^[^aeiouy]([aeiou])/.exec(enLower);
@@ -136,6 +139,18 @@ export function tokenVariants(w: string, en: string | undefined, alone = false):
   return [...best].sort((x, y) => x[1] - y[1]);
 }
 
+/**
+ * An initial s + consonant written with an alef before it or not (ستيفان / استيفان، ستوكهولم /
+ * استوكهولم), when the English word starts so.
+ */
+export function prostheticAlef(w: string, en: string | undefined): string[] {
+  if (en && !/^s[^aeiouy]/.test(en)) return [];
+  const consonant = (c: string | undefined) => c !== undefined && !LONG_VOWELS.has(c);
+  if ((w[0] === 'س' || w[0] === 'ش') && consonant(w[1]) && w.length >= 4) return ['ا' + w];
+  if (w[0] === 'ا' && (w[1] === 'س' || w[1] === 'ش') && consonant(w[2]) && w.length >= 5 && en) return [w.slice(1)];
+  return [];
+}
+
 const IEL: [string, string[]][] = [
   ['ييل', ['يال', 'ائيل']],
   ['يال', ['ييل', 'ائيل']],
@@ -152,6 +167,8 @@ export function compoundForms(tokens: string[], person: boolean): string[][] {
     if (next !== undefined && ((t === 'عبد' && next.startsWith('ال')) || ((t === 'ابو' || t === 'ابي') && next.length >= 3) || (person && t === 'بن' && i > 0 && next.length >= 3 && !next.startsWith('ال')))) {
       out.push([...tokens.slice(0, i), t + next, ...tokens.slice(i + 2)]);
     }
+    // Joined particles of European names: دي ميستورا / ديميستورا، فان خال / فانخال.
+    if (person && next !== undefined && i > 0 && PARTICLES.has(t) && next.length >= 3) out.push([...tokens.slice(0, i), t + next, ...tokens.slice(i + 2)]);
     // Split: عبدالX, أبوX, بنX (people only, after a first name).
     if (t.startsWith('عبدال') && t.length >= 7) out.push([...tokens.slice(0, i), 'عبد', t.slice(3), ...tokens.slice(i + 1)]);
     else if ((t.startsWith('ابو') || t.startsWith('ابي')) && t.length >= 6) out.push([...tokens.slice(0, i), t.slice(0, 3), t.slice(3), ...tokens.slice(i + 1)]);
@@ -172,11 +189,11 @@ export function titleLead(tokens: string[]): number {
 }
 
 /** The name after a head noun that may stand alone (حركة حماس → حماس), or undefined. */
-export function headRest(tokens: string[]): string[] | undefined {
+export function headRest(tokens: string[], foreign = false): string[] | undefined {
   if (tokens.length < 2 || !HEADS.has(tokens[0])) return undefined;
   const rest = tokens.slice(1);
   if (rest[0].startsWith('ال')) return undefined;
-  if (rest.length === 1) return GROUP_HEADS.has(tokens[0]) && rest[0].length >= 4 && !isCommonWord(rest[0]) ? rest : undefined;
+  if (rest.length === 1) return (GROUP_HEADS.has(tokens[0]) || (foreign && tokens[0] === 'حزب')) && rest[0].length >= 4 && !isCommonWord(rest[0]) ? rest : undefined;
   return MEDIA_HEADS.has(tokens[0]) ? rest : undefined;
 }
 
@@ -218,7 +235,7 @@ export function addGeneratedAliases(entities: ReadonlyMap<string, Entity>, alias
     const forms: string[][] = [tokens, ...compoundForms(tokens, person)];
     const spelled = forms.length;
     if (e.type === 'organization' || e.type === 'location') {
-      const rest = headRest(tokens);
+      const rest = headRest(tokens, foreign);
       if (rest) forms.push(rest);
     }
     if (foreign && !person && tokens.length === 1) {
@@ -247,6 +264,10 @@ export function addGeneratedAliases(entities: ReadonlyMap<string, Entity>, alias
       // A name of several words with an ال word in it is translated (المفوضية السامية…), not transliterated.
       if (!person && (form.length > 3 || form.some((t) => t.startsWith('ال')))) continue;
       const lead = person ? titleLead(form) : 0;
+      // A person's first name takes one rule only: the alef before s + consonant (استيفان).
+      if (person && form.length - lead > 1) {
+        for (const v of prostheticAlef(form[lead], en?.[0])) ranked.push([[...form.slice(0, lead), v, ...form.slice(lead + 1)].join(' '), 1]);
+      }
       for (let k = person ? form.length - 1 : 0; k < form.length; k++) {
         const enWord = en && en.length === form.length - lead ? en[k - lead] : en && form.length === 1 ? en[en.length - 1] : undefined;
         for (const [v, cost] of tokenVariants(form[k], enWord, form.length === 1)) ranked.push([[...form.slice(0, k), v, ...form.slice(k + 1)].join(' '), cost]);
@@ -290,10 +311,12 @@ export function addGeneratedAliases(entities: ReadonlyMap<string, Entity>, alias
     if (a.type === 'person' ? !TITLES.has(first) && !TITLE_FIRSTS.has(first) : !HEADS.has(first)) continue;
     const tokens = a.norm.split(' ');
     if (a.type === 'person') a.lead = titleLead(tokens);
-    else if (HEADS.has(tokens[0])) {
+    else if (HEADS.has(tokens[0]) && tokens[0] !== 'جبهه') {
+      // The head stays outside when the rest is the usual name: an alias of the entity itself
+      // (تنظيم القاعدة، جماعة الحوثيين، وكالة تسنيم), or one word after a group head (جماعة الحوثي).
+      // A front's name needs its head (جبهة النصرة).
       const rest = tokens.slice(1);
-      const restNorm = rest.join(' ');
-      if ((rest.length > 1 || !rest[0].startsWith('ال')) && byEntity.get(a.entityId)?.has(restNorm)) a.lead = 1;
+      if (byEntity.get(a.entityId)?.has(rest.join(' ')) || (rest.length === 1 && GROUP_HEADS.has(tokens[0]) && !isCommonWord(rest[0]))) a.lead = 1;
     }
   }
 }
