@@ -34,6 +34,9 @@ const cases: [string, string][] = [
   ['a name stops before «and …»', 'قال الرئيس [[جاك شيراك|candidate:جاك شيراك]] ونجح'],
   ['a full name after a nationality adjective used as a noun', 'وتغلب [[الروسي|country:RU]] [[نيكولاي دافيدنكو|candidate:نيكولاي دافيدنكو]] على'],
   ['no name after an adjective that agrees with a definite noun', 'وقال الجانب [[الروسي|country:RU]] جراء الأزمة'],
+  ['no name after an adjective that agrees with a definite noun behind a preposition', 'تضرر بالاقتصاد [[الروسي|country:RU]] جراء إغلاق المصانع'],
+  ['a later word of a name may end in ه (زاده)', 'قال الوزير [[سعيد خطيب زاده|candidate:سعيد خطيب زاده]] إن'],
+  ['a later word with an attached pronoun ends the name', 'وفاز اللاعب [[بول كابديفيا|candidate:بول كابديفيا]] بفوزه'],
   ['one word after a nationality adjective is not taken', 'وتغلب [[الروسي|country:RU]] تماما'],
 ];
 

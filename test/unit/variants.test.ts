@@ -43,6 +43,7 @@ const BUILTIN: PackFile = {
     E('org:houthis', 'organization', 'الحوثيون', 'Houthis', 'country:YE', ['الحوثيين', 'جماعة الحوثي']),
     E('org:meretz', 'organization', 'حزب ميرتس', 'Meretz', 'country:IL'),
     E('org:taqaddum', 'organization', 'حزب تقدم', 'Taqaddum', 'country:IQ'),
+    E('person:dan-gillerman', 'person', 'داني غيلرمان', 'Dan Gillerman', 'country:IL', [{ ar: 'غيلرمان', short: true }]),
   ],
 };
 
@@ -157,6 +158,8 @@ describe('name chains and titles', () => {
     ['the last word of a chain never links alone', 'قال [[محمد بن نايف بن عبد العزيز|person:muhammad-bin-nayef]] إن المملكة ترحب، وأضاف عبدالعزيز أن'],
     ['a first name alone does not link to a royal', 'التقى الأمير [[أحمد بن عبد العزيز|person:ahmed-bin-abdulaziz]] السفير أحمد قطان'],
     ['a kinship word after ابن is not a name', 'قال [[صدام حسين|person:saddam-hussein]] ابن عمه'],
+    ['a first name in another spelling before a known last name joins it', 'قال المندوب [[دان غيلرمان|person:dan-gillerman]] إن'],
+    ['another first name before a known last name does not', 'قال السيد رامون [[غيلرمان|person:dan-gillerman]] إن'],
     ['a chain before a name that is not a family name is not taken', 'التقى خالد بن سلمان [[صدام حسين|person:saddam-hussein]]'],
   ]);
 });

@@ -11,6 +11,7 @@ import { FUNCTION_WORDS, LEXICON_WORDS } from './stopwords';
 import { normalizeArabic } from './normalize';
 import { HASH_SEED, hashRange, hashString, type TokenBuffer } from './tokenize';
 import type { ArticleState } from './match';
+import type { Gazetteer } from './gazetteer';
 import type { EntityType, Mention } from './types';
 import { ALEF, BEH, FEH, HEH, KAF, LAM, WAW, YEH } from './letters';
 
@@ -223,7 +224,10 @@ function notPersonWord(buf: TokenBuffer, t: number, text: string | undefined, fi
   if (!text) return false;
   const last = buf.norm[s + n - 1];
   const before = buf.norm[s + n - 2];
-  if (n >= 4 && last === HEH && text.charCodeAt(buf.normOrig[s + n - 1]) === HEH && before !== YEH && before !== ALEF) return true;
+  // A later word of a name may end in ه in four letters (محمد عبده) or in زاده (سعيد خطيب زاده).
+  if (n >= 4 && last === HEH && text.charCodeAt(buf.normOrig[s + n - 1]) === HEH && before !== YEH && before !== ALEF) {
+    if (first || before === TEH || (n >= 5 && !(before === 0x062f && buf.norm[s + n - 3] === ALEF && buf.norm[s + n - 4] === 0x0632))) return true;
+  }
   // ـها، ـهم: «her», «their».
   if (n >= 5 && before === HEH && (last === ALEF || last === MEEM)) return true;
   for (let i = buf.start[t]; i < buf.end[t]; i++) if (text.charCodeAt(i) === TANWEEN_FATH) return true;
@@ -255,7 +259,20 @@ function nationalityNoun(buf: TokenBuffer, t: number): boolean {
   const n = buf.normLen[t];
   const last = buf.norm[s + n - 1];
   if (!(last === YEH || (last === HEH && buf.norm[s + n - 2] === YEH))) return false;
-  return t === 0 || !buf.softGap[t] || !startsWithAl(buf, t - 1);
+  return t === 0 || !buf.softGap[t] || !definite(buf, t - 1);
+}
+
+/** A word with ال, after proclitics or not (الاقتصاد، بالاقتصاد، وللاقتصاد). */
+function definite(buf: TokenBuffer, t: number): boolean {
+  const s = buf.normStart[t];
+  const n = buf.normLen[t];
+  let q = s;
+  if (n > 4 && (buf.norm[q] === WAW || buf.norm[q] === FEH)) q++;
+  if (s + n - q > 4 && (buf.norm[q] === BEH || buf.norm[q] === KAF || buf.norm[q] === LAM)) {
+    if (buf.norm[q] === LAM && buf.norm[q + 1] === LAM) return true;
+    q++;
+  }
+  return s + n - q > 3 && buf.norm[q] === ALEF && buf.norm[q + 1] === LAM;
 }
 
 /**
@@ -329,7 +346,7 @@ function candidateMention(start: number, end: number, type: EntityType, id: stri
  * Adds candidate mentions for the tokens of `buf` to `out`. `firstMention` is the index in `out` of
  * the first mention the matcher found in this buffer; the result stays sorted and disjoint.
  */
-export function findCandidates(buf: TokenBuffer, out: Mention[], firstMention: number, state: ArticleState, options: CandidateOptions, text?: string): void {
+export function findCandidates(buf: TokenBuffer, out: Mention[], firstMention: number, state: ArticleState, options: CandidateOptions, text?: string, gazetteer?: Gazetteer): void {
   const n = buf.count;
   if (!n) return;
   // Which tokens known mentions cover, and whether a known mention starts a title chain.
@@ -414,6 +431,13 @@ export function findCandidates(buf: TokenBuffer, out: Mention[], firstMention: n
       }
       if (titleChain > 0 && nameLike(buf, t) && nameStartLike(buf, t) && !notPersonWord(buf, t, text) && (feminineTitle || !nounInTehMarbuta(buf, t, text))) {
         const end = personNameEnd(buf, t, covered, text);
+        // A first name just before a known person's one-word last name is that person's (المندوب
+        // دان غيلرمان): the known mention takes it in rather than a candidate standing beside it.
+        if (end === t && extendKnownLastName(buf, t, out, firstMention, covered, gazetteer)) {
+          t = end + 1;
+          cue = false;
+          continue;
+        }
         const id = candidateId(buf, t, end);
         found.push(candidateMention(buf.start[t], buf.end[end], 'person', id, '', state.index));
         if (end > t) {
@@ -512,6 +536,30 @@ function personNameEnd(buf: TokenBuffer, t: number, covered: Uint8Array, text?: 
   }
   if (joins(buf, end) && end > t) end--;
   return end;
+}
+
+/**
+ * When token t + 1 is a known person's mention of one token, moves that mention's start back to
+ * token t and returns true.
+ */
+function extendKnownLastName(buf: TokenBuffer, t: number, out: Mention[], firstMention: number, covered: Uint8Array, gazetteer: Gazetteer | undefined): boolean {
+  const u = t + 1;
+  if (!gazetteer || u >= buf.count || covered[u] !== PERSON_NAME || !buf.softGap[u]) return false;
+  for (let i = firstMention; i < out.length; i++) {
+    const m = out[i];
+    if (m.start >= buf.start[u] && m.end <= buf.end[u] && m.type === 'person' && m.known && m.form === 'name') {
+      // The first name must be the person's in some spelling: its first two letters open one of the
+      // person's full names (دان for داني غيلرمان; رامون is not Felipe Calderón).
+      const s = buf.normStart[t];
+      const ok = buf.normLen[t] >= 2 && gazetteer.fullNames(m.entityId).some((p) => p.tokens[0].charCodeAt(0) === buf.norm[s] && p.tokens[0].charCodeAt(1) === buf.norm[s + 1]);
+      if (!ok) return false;
+      if (i > firstMention && out[i - 1].end > buf.start[t]) return false;
+      m.start = buf.start[t];
+      return true;
+    }
+    if (m.start > buf.end[u]) break;
+  }
+  return false;
 }
 
 /** Letters of the head noun itself, without its clitics (وحزب → حزب). */

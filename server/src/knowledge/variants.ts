@@ -299,7 +299,8 @@ export function addGeneratedAliases(entities: ReadonlyMap<string, Entity>, alias
   // Leads: a person's title, and a head noun before a name that is itself an alias of the entity.
   const byEntity = new Map<string, Set<string>>();
   for (const a of aliases) {
-    if (a.form !== 'name' || a.type === 'person') continue;
+    // A place's unsafe alias is a word that needs its head (مدينة الباب: الباب is «the door»).
+    if (a.form !== 'name' || a.type === 'person' || (a.unsafe && a.type !== 'organization')) continue;
     const set = byEntity.get(a.entityId);
     if (set) set.add(a.norm);
     else byEntity.set(a.entityId, new Set([a.norm]));
@@ -314,7 +315,8 @@ export function addGeneratedAliases(entities: ReadonlyMap<string, Entity>, alias
     else if (HEADS.has(tokens[0]) && tokens[0] !== 'جبهه') {
       // The head stays outside when the rest is the usual name: an alias of the entity itself
       // (تنظيم القاعدة، جماعة الحوثيين، وكالة تسنيم), or one word after a group head (جماعة الحوثي).
-      // A front's name needs its head (جبهة النصرة).
+      // A front's name needs its head (جبهة النصرة), and a place's does when the rest alone is a
+      // word (مدينة الباب).
       const rest = tokens.slice(1);
       if (byEntity.get(a.entityId)?.has(rest.join(' ')) || (rest.length === 1 && GROUP_HEADS.has(tokens[0]) && !isCommonWord(rest[0]))) a.lead = 1;
     }
