@@ -43,6 +43,7 @@ const BUILTIN: PackFile = {
     E('org:houthis', 'organization', 'الحوثيون', 'Houthis', 'country:YE', ['الحوثيين', 'جماعة الحوثي']),
     E('org:meretz', 'organization', 'حزب ميرتس', 'Meretz', 'country:IL'),
     E('org:taqaddum', 'organization', 'حزب تقدم', 'Taqaddum', 'country:IQ'),
+    E('org:manchester-united', 'organization', 'مانشستر يونايتد', 'Manchester United', 'country:GB', ['نادي مانشستر يونايتد']),
     E('person:dan-gillerman', 'person', 'داني غيلرمان', 'Dan Gillerman', 'country:IL', [{ ar: 'غيلرمان', short: true }]),
   ],
 };
@@ -143,6 +144,7 @@ describe('head nouns both ways', () => {
     ['the head noun stays outside the span', 'أعلنت حركة [[حماس|org:hamas]] أن'],
     ['with a clitic on the head noun', 'أعلنت دعمها لحركة [[حماس|org:hamas]] أمس'],
     ['a head before a name of several words that is an alias itself', 'هجوم تنظيم [[الدولة الإسلامية|org:islamic-state]] على'],
+    ['a club’s name after نادي, the head outside', 'لاعب نادي [[مانشستر يونايتد|org:manchester-united]] أمس'],
     ['a name that needs its head keeps it', 'مقاتلو [[جبهة النصرة|org:nusra]] في'],
     ['the head stays out before a name with ال that is an alias too', 'هجمات تنظيم [[القاعدة|org:al-qaeda]] في'],
     ['one word after a group head is the usual name', 'مسلحو جماعة [[الحوثي|org:houthis]] و[[الحوثيين|org:houthis]]'],
