@@ -214,6 +214,14 @@ export function addGeneratedAliases(entities: ReadonlyMap<string, Entity>, alias
   const proposals: { norm: string; from: AliasEntry; lead: number }[] = [];
   const count = aliases.length;
   let lastEntity: Entity | undefined;
+  // A person's full names mostly share their last word: its variants are made once.
+  const variantCache = new Map<string, [string, number][]>();
+  const cachedVariants = (w: string, en: string | undefined, alone: boolean) => {
+    const key = `${w}|${en ?? ''}|${alone ? 1 : 0}`;
+    let v = variantCache.get(key);
+    if (!v) variantCache.set(key, (v = tokenVariants(w, en, alone)));
+    return v;
+  };
   let budgetEntity = '';
   let budget = 0;
   const spentOn = new Set<string>();
@@ -270,7 +278,7 @@ export function addGeneratedAliases(entities: ReadonlyMap<string, Entity>, alias
       }
       for (let k = person ? form.length - 1 : 0; k < form.length; k++) {
         const enWord = en && en.length === form.length - lead ? en[k - lead] : en && form.length === 1 ? en[en.length - 1] : undefined;
-        for (const [v, cost] of tokenVariants(form[k], enWord, form.length === 1)) ranked.push([[...form.slice(0, k), v, ...form.slice(k + 1)].join(' '), cost]);
+        for (const [v, cost] of cachedVariants(form[k], enWord, form.length === 1)) ranked.push([[...form.slice(0, k), v, ...form.slice(k + 1)].join(' '), cost]);
       }
     }
     ranked.sort((x, y) => x[1] - y[1]);
