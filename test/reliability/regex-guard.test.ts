@@ -110,6 +110,15 @@ const KNOWN: Record<string, Record<string, Use>> = {
     '/[\\u0600-\\u06ff]/': 'trusted',
     '/.{3}/g': 'trusted',
   },
+  // Spelling variants: run on the normalized aliases and English names of every pack, the analyst's too.
+  'server/src/knowledge/variants.ts': {
+    '/عبد|ابو|ابي|بن/': 'text',
+    '/[kcq]/': 'text',
+    '/^[^aeiouy]([aeiou])/': 'text',
+    '/^s[^aeiouy]/': 'text',
+    '/^[\\u0621-\\u064a]+$/': 'text',
+    '/[\\s-]+/': 'text',
+  },
   'server/src/knowledge/validate.ts': { '/~1/g': 'text', '/~0/g': 'text', '/^\\d+$/': 'text', '/^\\uFEFF/': 'text', '/ /g': 'text' },
   'server/src/lsp/handlers.ts': {
     '/\\s+/g': 'text',

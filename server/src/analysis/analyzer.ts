@@ -66,7 +66,7 @@ export function matchArticle(
     const first = out.length;
     matchMentions(buf, gazetteer, state, out);
     sentences?.add(text, article, index, buf);
-    if (anyCandidates) findCandidates(buf, out, first, state, candidates);
+    if (anyCandidates) findCandidates(buf, out, first, state, candidates, text, gazetteer);
     from = to;
   }
 }

@@ -7,12 +7,13 @@
  * The pass runs over a token buffer after the knowledge-base matcher, and only proposes spans over
  * tokens that no known mention covers. It never builds a string unless it emits a mention.
  */
-import { FUNCTION_WORDS } from './stopwords';
+import { FUNCTION_WORDS, LEXICON_WORDS } from './stopwords';
 import { normalizeArabic } from './normalize';
 import { HASH_SEED, hashRange, hashString, type TokenBuffer } from './tokenize';
 import type { ArticleState } from './match';
+import type { Gazetteer } from './gazetteer';
 import type { EntityType, Mention } from './types';
-import { ALEF, BEH, FEH, KAF, LAM, WAW, YEH } from './letters';
+import { ALEF, BEH, FEH, HEH, KAF, LAM, WAW, YEH } from './letters';
 
 /** Which candidate types to look for. */
 export interface CandidateOptions {
@@ -37,6 +38,7 @@ const NOT_NAME = 1 << 5;
 const HONORIFIC = 1 << 6;
 const NAME_JOINER = 1 << 7;
 const YEH_NAME = 1 << 8;
+const MALE_TEH_NAME = 1 << 9;
 
 /** An open-addressing table from a token hash to its bits (0 when the hash is in no list). */
 class WordBits {
@@ -140,6 +142,18 @@ WORDS.add(
   NOT_NAME,
 );
 
+/** Frequent verbs, pronouns, particles and common nouns of news text (analysis/stopwords.ts). */
+WORDS.add([...LEXICON_WORDS].map((w) => hashString(w)), NOT_NAME);
+WORDS.add(
+  words(`
+  أي بأي عزم عزما رغبة رغبته قراره سيره حملته دورة لقب كأس مجرد فكرة أفكار أفكارا إيضاحات مساعدة مساعدات
+  نحو حوالي نيابة سعادة جلالته سموه فخامته معاليه ساكنا مرحبا موجها أكيدا جدا ومعه معه لديه لديها عليه عليها
+  شرق غرب شمال جنوب وسط طلب طعن طرح طرحت صرحت أطلق أحرز حرص تطورات مستجدات
+  وهي وهو ولا ولم ولن وقد سعى بدا جاء عاد قام شكل مثابة ضمن وجود نتائج ممثل ممثلا يا تم بأن بأنه
+  `),
+  NOT_NAME,
+);
+
 /** Honorifics that precede a name directly though they have no ال (السيد is definite already). */
 WORDS.add(words('سيدي مولاي سمو'), HONORIFIC);
 
@@ -147,7 +161,10 @@ WORDS.add(words('سيدي مولاي سمو'), HONORIFIC);
 WORDS.add(words('بن ابن بنت أبو ابو أبي آل عبد ولد دي دو فان فون'), NAME_JOINER);
 
 /** Names that start with ي like an imperfect verb does. */
-WORDS.add(words('يوسف ياسر يحيى يعقوب يونس يزيد ياسين يسرى يمنى ياسمين يوري يوهان يان يانغ يوشيهيدي يولي'), YEH_NAME);
+WORDS.add(words('يوسف ياسر يحيى يعقوب يونس يزيد ياسين يسرى يمنى ياسمين يوري يوهان يان يانغ يوشيهيدي يولي تركي تميم تمام تغريد تسيبي'), YEH_NAME);
+
+/** Men's names in ة. */
+WORDS.add(words('أسامة حمزة طلحة عبيدة معاوية قتيبة عكرمة عطية'), MALE_TEH_NAME);
 
 /** True when the word with hash `h` is in the list of `bit`. */
 function isWord(h: number, bit: number): boolean {
@@ -180,14 +197,112 @@ function startsWithAl(buf: TokenBuffer, t: number): boolean {
 }
 
 function isDigits(buf: TokenBuffer, t: number): boolean {
-  const c = buf.norm[buf.normStart[t]];
-  return c >= 0x30 && c <= 0x39;
+  const s = buf.normStart[t];
+  for (let i = s; i < s + buf.normLen[t]; i++) if (buf.norm[i] >= 0x30 && buf.norm[i] <= 0x39) return true;
+  return false;
 }
 
 /** A token that can be part of a name: not a function word, not a number, at least two letters. */
 function nameLike(buf: TokenBuffer, t: number): boolean {
   return buf.normLen[t] >= 2 && !isDigits(buf, t) && !isWord(buf.hash[t], NOT_NAME);
 }
+
+/**
+ * A word that a person's name never is, though nameLike lets it through: a common word after و/ف
+ * or a preposition (وعدد، بحفظ، لكأس), a title (a name stops before وزير), a noun or verb with an
+ * attached pronoun (قراره، غزواته، تحثه: a final ه that the text does not write ة), or a word that
+ * carries the accusative tanween (ساكناً).
+ */
+function notPersonWord(buf: TokenBuffer, t: number, text: string | undefined, first = true): boolean {
+  const bits = cueBits(buf, t);
+  if ((bits & (NOT_NAME | PERSON_TITLE)) !== 0 || (first && lamBeforeNoun(buf, t))) return true;
+  const s = buf.normStart[t];
+  const n = buf.normLen[t];
+  // ب before a word in alef (بإيعاز، بأنه) opens no name; a later word of a name may (نانسي باكير).
+  if (first && n >= 5 && buf.norm[s] === BEH && buf.norm[s + 1] === ALEF && buf.norm[s + 2] !== LAM) return true;
+  if (accusative(buf, t)) return true;
+  if (!text) return false;
+  const last = buf.norm[s + n - 1];
+  const before = buf.norm[s + n - 2];
+  // A later word of a name may end in ه in four letters (محمد عبده) or in زاده (سعيد خطيب زاده).
+  if (n >= 4 && last === HEH && text.charCodeAt(buf.normOrig[s + n - 1]) === HEH && before !== YEH && before !== ALEF) {
+    if (first || before === TEH || (n >= 5 && !(before === 0x062f && buf.norm[s + n - 3] === ALEF && buf.norm[s + n - 4] === 0x0632))) return true;
+  }
+  // ـها، ـهم: «her», «their».
+  if (n >= 5 && before === HEH && (last === ALEF || last === MEEM)) return true;
+  for (let i = buf.start[t]; i < buf.end[t]; i++) if (text.charCodeAt(i) === TANWEEN_FATH) return true;
+  return false;
+}
+
+const MEEM = 0x0645;
+
+/**
+ * An indefinite accusative in ـا without its tanween written (قادما، شاملا، موقفا): four letters or
+ * more, ا after a consonant, no long vowel before it save the ا of فاعل. Names in ـا have long
+ * vowels (لينا، أنجيلا) or three letters (رضا، سها).
+ */
+function accusative(buf: TokenBuffer, t: number): boolean {
+  const s = buf.normStart[t];
+  const n = buf.normLen[t];
+  if (n < 4 || buf.norm[s + n - 1] !== ALEF || LONG_VOWEL(buf.norm[s + n - 2])) return false;
+  for (let i = s + 1; i < s + n - 2; i++) if (LONG_VOWEL(buf.norm[i]) && !(i === s + 1 && buf.norm[i] === ALEF && n === 5)) return false;
+  return true;
+}
+
+/**
+ * True when the nisba adjective at `t` stands for a person (وتغلب الروسي نيكولاي دافيدنكو): definite,
+ * singular (ـي or ـية), and not agreeing with a definite noun before it (الجانب الروسي).
+ */
+function nationalityNoun(buf: TokenBuffer, t: number): boolean {
+  if (!startsWithAl(buf, t)) return false;
+  const s = buf.normStart[t];
+  const n = buf.normLen[t];
+  const last = buf.norm[s + n - 1];
+  if (!(last === YEH || (last === HEH && buf.norm[s + n - 2] === YEH))) return false;
+  return t === 0 || !buf.softGap[t] || !definite(buf, t - 1);
+}
+
+/** A word with ال, after proclitics or not (الاقتصاد، بالاقتصاد، وللاقتصاد). */
+function definite(buf: TokenBuffer, t: number): boolean {
+  const s = buf.normStart[t];
+  const n = buf.normLen[t];
+  let q = s;
+  if (n > 4 && (buf.norm[q] === WAW || buf.norm[q] === FEH)) q++;
+  if (s + n - q > 4 && (buf.norm[q] === BEH || buf.norm[q] === KAF || buf.norm[q] === LAM)) {
+    if (buf.norm[q] === LAM && buf.norm[q + 1] === LAM) return true;
+    q++;
+  }
+  return s + n - q > 3 && buf.norm[q] === ALEF && buf.norm[q + 1] === LAM;
+}
+
+/**
+ * A first word that is a preposition ل before a noun or a verb (لانفاق، لاعمار، لتحويل، ليبدأ،
+ * لشركة): ل, then an alef, a ت or ي, or a head noun.
+ */
+function lamBeforeNoun(buf: TokenBuffer, t: number): boolean {
+  const s = buf.normStart[t];
+  const n = buf.normLen[t];
+  let q = s;
+  if ((buf.norm[q] === WAW || buf.norm[q] === FEH) && n > 4) q++;
+  if (buf.norm[q] !== LAM || s + n - q < 4) return false;
+  const c = buf.norm[q + 1];
+  if (c === ALEF || c === TEH || c === YEH) return true;
+  return isWord(hashRange(buf.norm, q + 1, s + n, HASH_SEED), ORG_HEAD | PLACE_HEAD | NOT_NAME);
+}
+
+const TEH = 0x062a;
+
+/**
+ * A word in ة after a masculine title is a noun (الرئيس سلطة، الإمام قصة، الرئيس محاكمة), save the men's
+ * names that end so (أسامة، حمزة).
+ */
+function nounInTehMarbuta(buf: TokenBuffer, t: number, text: string | undefined): boolean {
+  if (!text) return false;
+  const s = buf.normStart[t];
+  const n = buf.normLen[t];
+  return n >= 3 && text.charCodeAt(buf.normOrig[s + n - 1]) === 0x0629 && !isWord(buf.hash[t], MALE_TEH_NAME);
+}
+const TANWEEN_FATH = 0x064b;
 
 /** Per-article memory of candidates: last names to link, by hash. */
 interface CandidateLinks {
@@ -231,7 +346,7 @@ function candidateMention(start: number, end: number, type: EntityType, id: stri
  * Adds candidate mentions for the tokens of `buf` to `out`. `firstMention` is the index in `out` of
  * the first mention the matcher found in this buffer; the result stays sorted and disjoint.
  */
-export function findCandidates(buf: TokenBuffer, out: Mention[], firstMention: number, state: ArticleState, options: CandidateOptions): void {
+export function findCandidates(buf: TokenBuffer, out: Mention[], firstMention: number, state: ArticleState, options: CandidateOptions, text?: string, gazetteer?: Gazetteer): void {
   const n = buf.count;
   if (!n) return;
   // Which tokens known mentions cover, and whether a known mention starts a title chain.
@@ -250,19 +365,44 @@ export function findCandidates(buf: TokenBuffer, out: Mention[], firstMention: n
   // True after a person's title (the only cue that waits for the next tokens).
   let cue = false;
   let titleChain = 0;
+  // True just after a definite nationality adjective that ends no title.
+  let nationality = false;
+  // True when the last title was feminine (السيدة، الوزيرة): a name in ة may follow it.
+  let feminineTitle = false;
   for (t = 0; t < n; t++) {
     if (covered[t]) {
       // A known adjective or place continues a person's title (الرئيس الفرنسي، سفير فرنسا لدى).
       if (cue && covered[t] !== PERSON_NAME && titleChain < 6) titleChain++;
-      else cue = false;
+      else {
+        // A definite nationality adjective may stand before a full name on its own: الروسي نيكولاي دافيدنكو.
+        nationality = options.person && covered[t] === ADJECTIVE && nationalityNoun(buf, t);
+        cue = false;
+      }
       continue;
     }
+    if (nationality && buf.softGap[t]) {
+      nationality = false;
+      if (nameLike(buf, t) && nameStartLike(buf, t) && !notPersonWord(buf, t, text)) {
+        const end = personNameEnd(buf, t, covered, text);
+        // One word after an adjective is too often a noun (الموقف الأمريكي تجاه): a full name only,
+        // and one with no ال word (الإسرائيلي جراء العدوان).
+        let plain = end > t;
+        for (let u = t; plain && u <= end; u++) plain = !startsWithAl(buf, u);
+        if (plain) {
+          found.push(candidateMention(buf.start[t], buf.end[end], 'person', candidateId(buf, t, end), '', state.index));
+          t = end;
+          continue;
+        }
+      }
+    }
+    nationality = false;
     const bits = cueBits(buf, t);
     if (options.person && (bits & PERSON_TITLE) !== 0) {
       // A definite title (الرئيس) may be followed by the name at once; a title in construct state
       // (رئيس، ملك، وزير) first takes its complement (رئيس الوزراء، ملك أراجون is a king of a place).
       cue = true;
       titleChain = startsWithAl(buf, t) || isWord(buf.hash[t], HONORIFIC) ? 1 : 0;
+      feminineTitle = buf.norm[buf.normStart[t] + buf.normLen[t] - 1] === HEH;
       continue;
     }
     if (options.organization && (bits & ORG_HEAD) !== 0 && t + 1 < n && buf.softGap[t + 1]) {
@@ -289,13 +429,20 @@ export function findCandidates(buf: TokenBuffer, out: Mention[], firstMention: n
         titleChain++;
         continue;
       }
-      if (titleChain > 0 && nameLike(buf, t) && nameStartLike(buf, t)) {
-        const end = personNameEnd(buf, t, covered);
+      if (titleChain > 0 && nameLike(buf, t) && nameStartLike(buf, t) && !notPersonWord(buf, t, text) && (feminineTitle || !nounInTehMarbuta(buf, t, text))) {
+        const end = personNameEnd(buf, t, covered, text);
+        // A first name just before a known person's one-word last name is that person's (المندوب
+        // دان غيلرمان): the known mention takes it in rather than a candidate standing beside it.
+        if (end === t && extendKnownLastName(buf, t, out, firstMention, covered, gazetteer)) {
+          t = end + 1;
+          cue = false;
+          continue;
+        }
         const id = candidateId(buf, t, end);
         found.push(candidateMention(buf.start[t], buf.end[end], 'person', id, '', state.index));
         if (end > t) {
           const last = buf.tokenText(end);
-          if (last.length >= 3 && !isWord(buf.hash[end], NOT_NAME)) {
+          if (last.length >= 3 && !isWord(buf.hash[end], NOT_NAME | PERSON_TITLE)) {
             if (!links) linksOf.set(state, (links = { byHash: new Map(), bits: new Int32Array(LINK_BITS >>> 5) }));
             addLink(links, buf.hash[end], { token: last, id });
           }
@@ -308,7 +455,7 @@ export function findCandidates(buf: TokenBuffer, out: Mention[], firstMention: n
     // A last name alone, after the candidate was named in full earlier in the article.
     if (links) {
       const link = findLink(links, buf, t);
-      if (link && nameLike(buf, t)) {
+      if (link && nameLike(buf, t) && !notPersonWord(buf, t, text)) {
         const strip = buf.hash[t] === hashString(link.token) ? 0 : buf.normLen[t] - link.token.length;
         found.push(candidateMention(buf.normOrig[buf.normStart[t] + strip], buf.end[t], 'person', link.id, link.token, state.index, true));
       }
@@ -340,8 +487,18 @@ function looksImperfect(buf: TokenBuffer, t: number): boolean {
   const n = buf.normLen[t];
   const a = buf.norm[s];
   // سيفعل، ستفعل: the future prefix needs a longer word (سيرغي is a name).
-  return (n >= 4 && a === YEH) || (n >= 6 && a === 0x0633 && (buf.norm[s + 1] === YEH || buf.norm[s + 1] === 0x062a));
+  const b = buf.norm[s + 1];
+  if (n >= 4 && a === YEH) return true;
+  if (n >= 6 && a === 0x0633 && (b === YEH || b === TEH)) return true;
+  // ستفعل in five letters (ستثير), not ستيفن، ستالين: a long vowel after ست is a name's.
+  if (n === 5 && a === 0x0633 && b === TEH && !LONG_VOWEL(buf.norm[s + 2])) return true;
+  // سيفعل in five letters with three consonants after سي (سيذهب، سيبدأ), not سيرغي، سيمون.
+  if (n === 5 && a === 0x0633 && b === YEH && !LONG_VOWEL(buf.norm[s + 2]) && !LONG_VOWEL(buf.norm[s + 3]) && !LONG_VOWEL(buf.norm[s + 4])) return true;
+  // تفعل: a ت before a consonant (تحمل، تعرض، تقام), but تركي، تميم and names with تش، توـ، تيـ are names.
+  return n >= 4 && a === TEH && !LONG_VOWEL(b) && b !== 0x0634 && !isWord(buf.hash[t], YEH_NAME);
 }
+
+const LONG_VOWEL = (c: number) => c === ALEF || c === WAW || c === YEH;
 
 /** A later word of a name: not a perfect verb in ـت of five letters or more (تناولت، استطاعت). */
 function nameContinuationLike(buf: TokenBuffer, t: number): boolean {
@@ -354,7 +511,7 @@ function joins(buf: TokenBuffer, t: number): boolean {
 }
 
 /** The last token of a person's name that starts at `t`: up to four words, plus joiners (بن، عبد…). */
-function personNameEnd(buf: TokenBuffer, t: number, covered: Uint8Array): number {
+function personNameEnd(buf: TokenBuffer, t: number, covered: Uint8Array, text?: string): number {
   let end = t;
   let words = 1;
   const n = buf.count;
@@ -369,7 +526,9 @@ function personNameEnd(buf: TokenBuffer, t: number, covered: Uint8Array): number
       end = next;
       continue;
     }
-    if (!nameLike(buf, next) || !nameContinuationLike(buf, next)) break;
+    if (!nameLike(buf, next) || !nameContinuationLike(buf, next) || notPersonWord(buf, next, text, false)) break;
+    // «and …» ends the name (حملته ونجح، ولم): a later word of a name does not start with و.
+    if (buf.norm[buf.normStart[next]] === WAW && buf.normLen[next] > 3) break;
     // A family name with ال follows a first name alone (فؤاد السنيورة), not a complete name (… الوفد).
     if (!nameStartLike(buf, next) && !(startsWithAl(buf, next) && end === t)) break;
     end = next;
@@ -377,6 +536,30 @@ function personNameEnd(buf: TokenBuffer, t: number, covered: Uint8Array): number
   }
   if (joins(buf, end) && end > t) end--;
   return end;
+}
+
+/**
+ * When token t + 1 is a known person's mention of one token, moves that mention's start back to
+ * token t and returns true.
+ */
+function extendKnownLastName(buf: TokenBuffer, t: number, out: Mention[], firstMention: number, covered: Uint8Array, gazetteer: Gazetteer | undefined): boolean {
+  const u = t + 1;
+  if (!gazetteer || u >= buf.count || covered[u] !== PERSON_NAME || !buf.softGap[u]) return false;
+  for (let i = firstMention; i < out.length; i++) {
+    const m = out[i];
+    if (m.start >= buf.start[u] && m.end <= buf.end[u] && m.type === 'person' && m.known && m.form === 'name') {
+      // The first name must be the person's in some spelling: its first two letters open one of the
+      // person's full names (دان for داني غيلرمان; رامون is not Felipe Calderón).
+      const s = buf.normStart[t];
+      const ok = buf.normLen[t] >= 2 && gazetteer.fullNames(m.entityId).some((p) => p.tokens[0].charCodeAt(0) === buf.norm[s] && p.tokens[0].charCodeAt(1) === buf.norm[s + 1]);
+      if (!ok) return false;
+      if (i > firstMention && out[i - 1].end > buf.start[t]) return false;
+      m.start = buf.start[t];
+      return true;
+    }
+    if (m.start > buf.end[u]) break;
+  }
+  return false;
 }
 
 /** Letters of the head noun itself, without its clitics (وحزب → حزب). */

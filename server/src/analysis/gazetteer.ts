@@ -47,8 +47,9 @@ export function groupPatterns(aliases: readonly AliasEntry[]): Pattern[] {
   for (const entry of aliases) {
     const norm = entry.norm;
     if (!norm) continue;
-    // A common word never matches alone (غير is not Geir); inside a longer alias it is fine.
-    if (COMMON_WORDS.has(norm)) continue;
+    // A common word never matches alone (غير is not Geir); inside a longer alias it is fine. The
+    // analyst's own packs win: their alias matches unless generated (an unsafe one, after the full name).
+    if (COMMON_WORDS.has(norm) && (entry.packRank === 0 || entry.generated)) continue;
     const byNorm = entry.form === 'name' ? names : adjectives;
     let p = byNorm.get(norm);
     if (!p) {
@@ -286,6 +287,29 @@ export class Gazetteer {
       edgeHash: this.edgeHash,
       edgeChild: this.edgeChild,
     };
+  }
+
+  private fullNamesOf: Map<string, Pattern[]> | undefined;
+
+  /**
+   * The patterns of several tokens that name the person `entityId` (full names and their generated
+   * spellings), for linking a last name alone; the map is made the first time a full name is seen.
+   */
+  fullNames(entityId: string): readonly Pattern[] {
+    if (!this.fullNamesOf) {
+      const map = new Map<string, Pattern[]>();
+      for (const p of this.patterns) {
+        if (p.form !== 'name' || p.tokens.length < 2) continue;
+        for (const e of p.entries) {
+          if (e.type !== 'person' || e.short || e.unsafe) continue;
+          const list = map.get(e.entityId);
+          if (list) list.push(p);
+          else map.set(e.entityId, [p]);
+        }
+      }
+      this.fullNamesOf = map;
+    }
+    return this.fullNamesOf.get(entityId) ?? [];
   }
 
   private slot(parent: number, h: number): number {

@@ -10,8 +10,8 @@
  */
 import type { AliasEntry } from '../knowledge/knowledge-base';
 import { mayStart, NODE_SAME_TOKENS, type Gazetteer, type Pattern } from './gazetteer';
-import { COMMON_WORDS } from './stopwords';
-import type { TokenBuffer } from './tokenize';
+import { COMMON_WORDS, LEXICON_WORDS } from './stopwords';
+import { hashString, type TokenBuffer } from './tokenize';
 import type { MatchReason, Mention } from './types';
 import { ALEF, BEH, FEH, KAF, LAM, WAW } from './letters';
 
@@ -247,11 +247,22 @@ export function matchMentions(buf: TokenBuffer, gazetteer: Gazetteer, state: Art
       }
     }
     if (best && bestEntry) {
-      const last = t + bestLen - 1;
+      let last = t + bestLen - 1;
       const reason: MatchReason = best.form === 'adjective' ? 'nisba' : bestEntry.short || bestEntry.unsafe ? 'short' : 'alias';
-      out.push(mention(buf.normOrig[variants.spanFrom[bestVariant]], buf.end[last], bestEntry, reason, state.index));
+      // A title or head noun that opens the alias stays outside the span (الملك سلمان، حركة حماس).
+      const lead = bestEntry.lead;
+      let start = lead > 0 && lead < bestLen ? buf.start[t + lead] : buf.normOrig[variants.spanFrom[bestVariant]];
+      if (bestEntry.type === 'person' && best.form === 'name') {
+        // A name chain (بن، ابن، بنت، آل، أبو) is one person: سلمان بن عبدالعزیز آل سعود.
+        last = chainEnd(buf, last);
+        if (lead === 0) {
+          const first = chainStart(buf, t, bestLen === 1 && startsWithAl(buf, t));
+          if (first < t && (out.length === 0 || out[out.length - 1].end <= buf.start[first])) start = buf.start[first];
+        }
+      }
+      out.push(mention(start, buf.end[last], bestEntry, reason, state.index));
       if (best.form === 'name' && !bestEntry.unsafe) state.seen.add(bestEntry.entityId);
-      if (bestEntry.type === 'person' && bestLen > 1 && reason === 'alias') rememberLastName(best, bestEntry, state);
+      if (bestEntry.type === 'person' && bestLen > 1 && reason === 'alias') rememberLastNames(gazetteer, best, bestEntry, state);
       t = last + 1;
       continue;
     }
@@ -263,17 +274,93 @@ export function matchMentions(buf: TokenBuffer, gazetteer: Gazetteer, state: Art
   }
 }
 
-function rememberLastName(p: Pattern, entry: AliasEntry, state: ArticleState): void {
-  const last = p.tokens[p.tokens.length - 1];
+/**
+ * Remembers the last name of a full name just matched, and the last names of the person's other full
+ * names (their generated spellings among them: زيغمار غابرييل … غابريال). The last word of a name chain
+ * (محمد بن نايف بن عبدالعزيز) is a forefather's name, not a family name: it never links alone.
+ */
+function rememberLastNames(gazetteer: Gazetteer, p: Pattern, entry: AliasEntry, state: ArticleState): void {
+  if (!familyNameLast(p.tokens)) return;
+  rememberLastName(p.tokens[p.tokens.length - 1], p.hashes[p.hashes.length - 1], entry, state);
+  for (const other of gazetteer.fullNames(entry.entityId)) {
+    if (other !== p && familyNameLast(other.tokens)) rememberLastName(other.tokens[other.tokens.length - 1], other.hashes[other.hashes.length - 1], entry, state);
+  }
+}
+
+/** Words that join the parts of a name chain, normalized (آل folds to ال). */
+const JOINERS = new Set(['بن', 'ابن', 'بنت', 'ال', 'ابو', 'ابي', 'ام', 'عبد']);
+
+/** True when the last token of a full name is a family name, not a name after بن or آل. */
+function familyNameLast(tokens: readonly string[]): boolean {
+  return tokens.length > 1 && !JOINERS.has(tokens[tokens.length - 2]);
+}
+
+function rememberLastName(last: string, h: number, entry: AliasEntry, state: ArticleState): void {
   if (last.length < 3 || COMMON_WORDS.has(last)) return;
-  const h = p.hashes[p.hashes.length - 1];
   // Bits made now cover every link; a state made by hand with links and no bits keeps asking the map.
   if (!state.linkBits && state.links.size === 0) state.linkBits = new Int32Array(LINK_BITS >>> 5);
-  state.links.set(h, { token: last, entry });
+  if (!state.links.has(h)) state.links.set(h, { token: last, entry });
   if (state.linkBits) {
     const b = h & (LINK_BITS - 1);
     state.linkBits[b >>> 5] |= 1 << (b & 31);
   }
+}
+
+const JOINER_HASHES = new Set([...JOINERS].filter((j) => j !== 'عبد' && j !== 'ام').map((j) => hashString(j)));
+const COMPOUND_HASHES = new Set(['عبد', 'ابو', 'ابي'].map((j) => hashString(j)));
+
+function startsWithAl(buf: TokenBuffer, t: number): boolean {
+  const s = buf.normStart[t];
+  return buf.normLen[t] > 3 && buf.norm[s] === ALEF && buf.norm[s + 1] === LAM;
+}
+
+/** A token that may be a part of a name chain: two letters or more, no digit, no common word. */
+function chainNameLike(buf: TokenBuffer, t: number): boolean {
+  if (buf.normLen[t] < 2) return false;
+  const c = buf.norm[buf.normStart[t]];
+  if (c < 0x0600 || c > 0x06ff) return false;
+  return !LEXICON_HASHES.has(buf.hash[t]);
+}
+
+const LEXICON_HASHES = new Set([...LEXICON_WORDS].map((w) => hashString(w)));
+
+/** The last token of a name chain that continues after token `last` (… بن عبدالعزيز آل سعود). */
+function chainEnd(buf: TokenBuffer, last: number): number {
+  const n = buf.count;
+  for (let pairs = 0; pairs < 4; pairs++) {
+    const j = last + 1;
+    const u = j + 1;
+    if (u >= n || buf.softGap[j] !== 1 || buf.softGap[u] !== 1 || !JOINER_HASHES.has(buf.hash[j]) || !chainNameLike(buf, u)) break;
+    last = u;
+    // A compound name after the joiner: بن عبد العزيز، بن أبو بكر.
+    if (COMPOUND_HASHES.has(buf.hash[u]) && u + 1 < n && buf.softGap[u + 1] === 1 && chainNameLike(buf, u + 1)) last = u + 1;
+  }
+  return last;
+}
+
+/**
+ * The first token of a name chain that ends just before token `t`: «خالد بن سلمان» before a match is
+ * not taken, but «عادل بن أحمد» before a family name with ال (الجبير) is, as «بن نايف» after a first
+ * name is part of the same chain.
+ */
+function chainStart(buf: TokenBuffer, t: number, familyName: boolean): number {
+  let first = t;
+  for (let pairs = 0; pairs < 4; pairs++) {
+    if (buf.softGap[first] !== 1) break;
+    const j = first - 1;
+    // … بن X الجبير: X, a joiner and a first name before a family name.
+    if (familyName && first === t && j - 2 >= 0 && buf.softGap[j] === 1 && buf.softGap[j - 1] === 1 && JOINER_HASHES.has(buf.hash[j - 1]) && chainNameLike(buf, j) && !startsWithAl(buf, j) && chainNameLike(buf, j - 2) && !startsWithAl(buf, j - 2)) {
+      first = j - 2;
+      continue;
+    }
+    // X بن <first>: only inside a chain already started.
+    if (first < t && j - 1 >= 0 && buf.softGap[j] === 1 && JOINER_HASHES.has(buf.hash[j]) && chainNameLike(buf, j - 1) && !startsWithAl(buf, j - 1)) {
+      first = j - 1;
+      continue;
+    }
+    break;
+  }
+  return first;
 }
 
 /** A last name alone, after the full name appeared earlier in the article (غير بيدرسون … بيدرسون). */

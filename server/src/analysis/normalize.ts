@@ -2,11 +2,12 @@
  * Arabic normalization for matching, as one table lookup per UTF-16 code unit.
  *
  * The table folds spelling variants onto one letter (أ إ آ ٱ → ا, ى ی ې → ي, ک → ك, ة → ه, Persian and
- * Arabic-Indic digits → ASCII), drops marks that do not change a name (tashkeel, tatweel, zero-width and
+ * Arabic-Indic digits → ASCII), folds the letters that Persian and transliterations add onto the
+ * Arabic letter news writes for them (پ → ب, ڤ ڥ → ف, گ → ك, ڨ → ق, چ → ج, ژ → ز), drops marks that do not change a name (tashkeel, tatweel, zero-width and
  * bidi controls) and says which code units separate tokens. Folding never changes the number of
  * letters it keeps, so the tokenizer can keep an exact map back to the original offsets.
  */
-import { ALEF, HEH, KAF, YEH } from './letters';
+import { ALEF, BEH, HEH, KAF, YEH } from './letters';
 
 /** A code unit that ends a token (spaces, punctuation, symbols, lone surrogates). */
 export const SEPARATOR = 0;
@@ -36,6 +37,14 @@ function buildFoldTable(): Uint16Array {
   fold(KAF, 0x06a9, 0x06aa);
   fold(HEH, 0x0629, 0x06c1, 0x06be, 0x06d5, 0x06c0);
   fold(0x0648, 0x0676, 0x06c6, 0x06c7, 0x06c8, 0x06cb); // Waw variants.
+  // Letters of Persian and of transliterated names (p, v, g, ch, zh) fold onto the Arabic letter
+  // that news writes for them; knowledge/variants.ts generates the other Arabic spellings of g.
+  fold(BEH, 0x067e);
+  fold(0x0641, 0x06a4, 0x06a5);
+  fold(KAF, 0x06af);
+  fold(0x0642, 0x06a8);
+  fold(0x062c, 0x0686);
+  fold(0x0632, 0x0698);
   // Digits: Arabic-Indic and Extended (Persian) → ASCII.
   for (let d = 0; d < 10; d++) {
     table[0x0660 + d] = 0x30 + d;

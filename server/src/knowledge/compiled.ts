@@ -28,7 +28,7 @@ import type { Entity, LoadedPack } from './types';
 export const COMPILED_FILE = 'builtin-knowledge.bin';
 
 /** Bumped when the layout changes. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 const TYPES: EntityType[] = ['person', 'country', 'location', 'organization'];
 
@@ -36,6 +36,9 @@ const ADJECTIVE = 1;
 const SHORT = 2;
 const UNSAFE = 4;
 const AMBIGUOUS = 8;
+const GENERATED = 16;
+/** The alias's lead (AliasEntry.lead) is stored in the flags' bits from this one up. */
+const LEAD_SHIFT = 5;
 
 interface Header {
   format: number;
@@ -122,7 +125,7 @@ export function compileKnowledge(builtin: LoadedPack[], code: string): Buffer {
     entity: kb.aliases.map((a) => entityIndex.get(a.entityId)!),
     alias: kb.aliases.map((a) => a.alias),
     norm: kb.aliases.map((a) => (a.norm === a.alias ? 0 : a.norm)),
-    flags: kb.aliases.map((a) => (a.form === 'adjective' ? ADJECTIVE : 0) | (a.short ? SHORT : 0) | (a.unsafe ? UNSAFE : 0) | (a.ambiguous ? AMBIGUOUS : 0)),
+    flags: kb.aliases.map((a) => (a.form === 'adjective' ? ADJECTIVE : 0) | (a.short ? SHORT : 0) | (a.unsafe ? UNSAFE : 0) | (a.ambiguous ? AMBIGUOUS : 0) | (a.generated ? GENERATED : 0) | (a.lead << LEAD_SHIFT)),
     pack: kb.aliases.map((a) => packIndex.get(a.pack)!),
     entries: compiled.entries,
     words: compiled.words,
@@ -194,6 +197,8 @@ export function readCompiledKnowledge(file: string, files: string[], code: strin
       pack: pack[0],
       // Built-in packs share rank 0 (see mergePacks), and a compiled file holds nothing else.
       packRank: 0,
+      lead: flags >>> LEAD_SHIFT,
+      generated: (flags & GENERATED) !== 0,
     };
   }
   // The tables are used in place when the file's bytes are 4-byte aligned in memory, else copied.

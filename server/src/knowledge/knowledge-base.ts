@@ -7,6 +7,7 @@ import type { CompiledIndex } from '../analysis/gazetteer';
 import type { EntityType, MentionForm } from '../analysis/types';
 import { normalizeArabic } from '../analysis/normalize';
 import { deriveNisbaStem, inflectNisba } from '../analysis/nisba';
+import { addGeneratedAliases } from './variants';
 import type { AliasObject, AliasSpec, Entity, LoadedPack } from './types';
 
 /** One surface form that names an entity, as the matcher indexes it. */
@@ -25,6 +26,13 @@ export interface AliasEntry {
   pack: string;
   /** Position of the pack in load order; later packs win ties. */
   packRank: number;
+  /**
+   * Tokens at the start of the alias that the span leaves out: a title (الملك سلمان) or a head noun
+   * before a name that is an alias itself (حركة حماس). Set by knowledge/variants.ts.
+   */
+  lead: number;
+  /** A spelling made by the rules of knowledge/variants.ts, not written in a pack. */
+  generated: boolean;
 }
 
 export interface PackSummary {
@@ -124,6 +132,8 @@ function mergePacks(packs: LoadedPack[]): { entities: Map<string, Entity>; alias
       ambiguous: !!flags?.ambiguous,
       pack,
       packRank: rankOf.get(pack) ?? 0,
+      lead: 0,
+      generated: false,
     });
   };
   for (const e of entities.values()) {
@@ -143,6 +153,7 @@ function mergePacks(packs: LoadedPack[]): { entities: Map<string, Entity>; alias
     }
     for (const [stem, pack] of stems) for (const form of inflectNisba(stem)) add(e, form, 'adjective', pack);
   }
+  addGeneratedAliases(entities, aliases);
   return { entities, aliases, packs: summaries };
 }
 
