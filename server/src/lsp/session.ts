@@ -33,6 +33,7 @@ import {
   type ToggleResult,
   type TypeCounts,
 } from '../common/protocol';
+import { chooseLanguage, label, type Lang } from '../common/messages';
 import { DEFAULT_SETTINGS, resolveSettings, SETTINGS_SECTION, type Settings } from '../common/settings';
 import { DocumentStore, visibleMentions, type DocumentAnalysis } from './documents';
 import { eventsToCsv } from '../cli/events-csv';
@@ -54,6 +55,8 @@ export class Session {
   /** The session toggle (arabicNewsLens/toggle); the markup shows when this and `enable` are on. */
   toggledOn = true;
   folders: string[] = [];
+  /** The client's display language, from `initialize` (`ar`, `en-US`…), if it sent one. */
+  locale: string | undefined;
   private knowledgeService: KnowledgeService | undefined;
   /** Loads the knowledge base; set by `initialize`, run right after its answer or by the first use. */
   private pendingLoad: (() => KnowledgeService) | undefined;
@@ -75,6 +78,7 @@ export class Session {
       knowledge: () => this.knowledge,
       isPack: (uri) => this.isPack(uri),
       analysed: (r) => this.sendStatus(r),
+      language: () => this.language,
     });
   }
 
@@ -106,6 +110,14 @@ export class Session {
     return this.caps;
   }
 
+  /**
+   * The language of every label the server shows (outline, status texts, messages, hover cards):
+   * `arabicNewsLens.cardLanguage` when it names one, else the client's locale.
+   */
+  get language(): Lang {
+    return chooseLanguage(this.settings.cardLanguage, this.locale);
+  }
+
   enabled(): boolean {
     return this.settings.enable && this.toggledOn;
   }
@@ -118,6 +130,7 @@ export class Session {
   /** Called from `initialize`: reads the client's capabilities and options; the packs load after the answer. */
   initialize(params: InitializeParams): void {
     this.caps = params.capabilities ?? {};
+    this.locale = typeof params.locale === 'string' ? params.locale : undefined;
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     this.initSettings = options.settings;
     this.settings = resolveSettings(options.settings);
@@ -285,7 +298,7 @@ export class Session {
         range: lines.range(p.start, p.end),
         severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
         source: 'arabic-news-lens',
-        message: state.lastGood && p.severity === 'error' ? `${p.message} (the last valid version of this pack stays loaded)` : p.message,
+        message: state.lastGood && p.severity === 'error' ? label('diagnostic.lastGood', this.language, p.message) : p.message,
       }));
       if (diagnostics.length || this.diagnosed.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics });
       if (diagnostics.length) now.add(uri);
@@ -386,7 +399,7 @@ export class Session {
       articles: r.analysis.articles.map((a, index) => ({
         index,
         range: r.lines.range(a.start, a.end),
-        ...(a.headline ? { headline: articleTitle(r.text, a, index) } : {}),
+        ...(a.headline ? { headline: articleTitle(r.text, a, index, this.language) } : {}),
         ...(a.date ? { date: a.date } : {}),
       })),
       entities: [...byId.values()],
