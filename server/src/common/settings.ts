@@ -42,6 +42,16 @@ export const SETTINGS: readonly SettingSpec[] = [
       'Mark people, countries, places and organizations in Arabic news files. When off, the language server keeps running but returns no markup, hovers or outline. The command **Arabic News Lens: Toggle Markup** flips this for the session only.',
   },
   {
+    key: k('cardLanguage'),
+    type: 'string',
+    default: 'auto',
+    enum: ['auto', 'ar', 'en'],
+    enumDescriptions: ['The display language of VS Code.', 'Arabic.', 'English.'],
+    scope: 'window',
+    section: 'General',
+    markdownDescription: 'Language of the hover cards, the outline, the status texts and the messages of the language server. `auto` follows the display language of VS Code.',
+  },
+  {
     key: k('types.person'),
     type: 'boolean',
     default: true,
@@ -111,6 +121,15 @@ export const SETTINGS: readonly SettingSpec[] = [
       'Share of Arabic-script letters, from 0 to 1, above which a plain-text file counts as Arabic (see `#arabicNewsLens.plainText.detectArabic#`).',
   },
   {
+    key: k('plainText.switchLanguage'),
+    type: 'boolean',
+    default: true,
+    scope: 'resource',
+    section: 'Plain text',
+    markdownDescription:
+      'When a plain-text file that counts as Arabic (see `#arabicNewsLens.plainText.detectArabic#`) is shown in an editor, switch it to the **Arabic News** language, which wraps long lines. Turn this off to keep such files as plain text.',
+  },
+  {
     key: k('packs.paths'),
     type: 'array',
     items: { type: 'string' },
@@ -156,10 +175,11 @@ export const SETTINGS: readonly SettingSpec[] = [
 /** The settings as the server uses them. */
 export interface Settings {
   enable: boolean;
+  cardLanguage: 'auto' | 'ar' | 'en';
   types: { person: boolean; country: boolean; location: boolean; organization: boolean };
   candidates: { enabled: boolean };
   inlayHints: { englishNames: boolean };
-  plainText: { detectArabic: boolean; arabicRatio: number };
+  plainText: { detectArabic: boolean; arabicRatio: number; switchLanguage: boolean };
   packs: { paths: string[] };
   performance: { maxFileSizeMB: number; debounceMs: number };
   trace: { server: 'off' | 'messages' | 'verbose' };
@@ -214,6 +234,7 @@ export function resolveSettings(raw: unknown): Settings {
   const get = (name: string) => value(raw, settingSpec(name));
   return {
     enable: get('enable') as boolean,
+    cardLanguage: get('cardLanguage') as Settings['cardLanguage'],
     types: {
       person: get('types.person') as boolean,
       country: get('types.country') as boolean,
@@ -222,7 +243,11 @@ export function resolveSettings(raw: unknown): Settings {
     },
     candidates: { enabled: get('candidates.enabled') as boolean },
     inlayHints: { englishNames: get('inlayHints.englishNames') as boolean },
-    plainText: { detectArabic: get('plainText.detectArabic') as boolean, arabicRatio: get('plainText.arabicRatio') as number },
+    plainText: {
+      detectArabic: get('plainText.detectArabic') as boolean,
+      arabicRatio: get('plainText.arabicRatio') as number,
+      switchLanguage: get('plainText.switchLanguage') as boolean,
+    },
     packs: { paths: get('packs.paths') as string[] },
     performance: { maxFileSizeMB: get('performance.maxFileSizeMB') as number, debounceMs: get('performance.debounceMs') as number },
     trace: { server: get('trace.server') as Settings['trace']['server'] },
