@@ -51,7 +51,7 @@ async function exportDocument(host: CommandHost, format: 'json' | 'csv' | 'event
   const editor = vscode.window.activeTextEditor;
   const doc = options.uri ? await vscode.workspace.openTextDocument(asUri(options.uri)) : editor?.document;
   if (!doc || !host.isRelevant(doc)) {
-    void vscode.window.showWarningMessage('Arabic News Lens: open an Arabic news article to export its entities.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Arabic News Lens: open an Arabic news article to export its entities.'));
     return undefined;
   }
   const client = await host.client();
@@ -59,7 +59,7 @@ async function exportDocument(host: CommandHost, format: 'json' | 'csv' | 'event
   if (!options.wholeDocument && editor?.document === doc) params.position = client.code2ProtocolConverter.asPosition(editor.selection.active);
   const result = await client.sendRequest<ExportResult | null>(ExportRequest, params);
   if (!result) {
-    void vscode.window.showWarningMessage('Arabic News Lens: this document is not analysed, so there is nothing to export (see the status bar).');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Arabic News Lens: this document is not analysed, so there is nothing to export (see the status bar).'));
     return undefined;
   }
   let target = options.target ? asUri(options.target) : undefined;
@@ -68,7 +68,7 @@ async function exportDocument(host: CommandHost, format: 'json' | 'csv' | 'event
     target = await vscode.window.showSaveDialog({
       defaultUri: folder ? vscode.Uri.joinPath(folder, result.suggestedName) : undefined,
       filters: format === 'json' ? { JSON: ['json'] } : { CSV: ['csv'] },
-      title: format === 'events-csv' ? 'Export events as CSV' : `Export entities as ${format.toUpperCase()}`,
+      title: format === 'events-csv' ? vscode.l10n.t('Export events as CSV') : format === 'csv' ? vscode.l10n.t('Export entities as CSV') : vscode.l10n.t('Export entities as JSON'),
     });
     if (!target) return undefined;
   }
@@ -77,8 +77,8 @@ async function exportDocument(host: CommandHost, format: 'json' | 'csv' | 'event
   const outcome: ExportOutcome = { uri: target.toString(), format, mentions: result.mentions };
   if (!options.target) {
     void vscode.window
-      .showInformationMessage(`Arabic News Lens: exported ${result.mentions} mentions to ${path.basename(target.path)}.`, 'Open')
-      .then((choice) => choice && vscode.window.showTextDocument(target!));
+      .showInformationMessage(vscode.l10n.t('Arabic News Lens: exported {0} mentions to {1}.', result.mentions, path.basename(target.path)), vscode.l10n.t('Open'))
+      .then((choice) => (choice ? vscode.window.showTextDocument(target!) : undefined));
   }
   return outcome;
 }
@@ -91,9 +91,9 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
     vscode.commands.registerCommand(Commands.reloadPacks, async (): Promise<ReloadPacksResult> => {
       const client = await host.client();
       const r = await client.sendRequest<ReloadPacksResult>(ReloadPacksRequest, {});
-      const text = `Arabic News Lens: reloaded ${r.packs} knowledge packs (${r.entities} entities) in ${r.ms.toFixed(0)} ms.`;
+      const text = vscode.l10n.t('Arabic News Lens: reloaded {0} knowledge packs ({1} entities) in {2} ms.', r.packs, r.entities, r.ms.toFixed(0));
       if (r.packsWithErrors) {
-        void vscode.window.showWarningMessage(`${text} ${r.packsWithErrors} pack files have errors: see the Problems view.`);
+        void vscode.window.showWarningMessage(`${text} ${vscode.l10n.t('{0} pack files have errors: see the Problems view.', r.packsWithErrors)}`);
       } else {
         void vscode.window.setStatusBarMessage(text, 5000);
       }

@@ -128,14 +128,17 @@ export class LanguageServerController implements vscode.Disposable {
     if (this.restarts.length > MAX_RESTARTS) {
       return {
         action: CloseAction.DoNotRestart,
-        message: `Arabic News Lens: the language server stopped ${this.restarts.length} times in 3 minutes and will not be restarted. Run "Developer: Reload Window" to try again; the "Arabic News Lens" output has the details.`,
+        message: vscode.l10n.t(
+          'Arabic News Lens: the language server stopped {0} times in 3 minutes and will not be restarted. Run "Developer: Reload Window" to try again; the "Arabic News Lens" output has the details.',
+          this.restarts.length,
+        ),
       };
     }
     if (this.crashNotices === 0) {
       this.crashNotices++;
       // Not awaited: the restart must not wait for the analyst to read the message.
       void vscode.window
-        .showWarningMessage('Arabic News Lens: the language server stopped unexpectedly and was restarted.', 'Show Output')
+        .showWarningMessage(vscode.l10n.t('Arabic News Lens: the language server stopped unexpectedly and was restarted.'), vscode.l10n.t('Show Output'))
         .then((choice) => choice && this.output.show(true));
     }
     this.output.appendLine(`[${new Date().toISOString()}] The language server stopped unexpectedly; restarting it.`);

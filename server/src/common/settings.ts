@@ -304,3 +304,22 @@ export function isMostlyArabic(text: string, ratio: number = DEFAULT_SETTINGS.pl
   }
   return letters > 0 && arabic / letters >= ratio;
 }
+
+/** Schemes whose plain-text documents may switch to the `arabic-news` language (those the server reads). */
+export const SWITCHABLE_SCHEMES: readonly string[] = ['file', 'untitled'];
+
+/**
+ * True when a plain-text document shown in an editor should switch to the `arabic-news` language:
+ * both `plainText.detectArabic` and `plainText.switchLanguage` are on, the document is mostly Arabic
+ * (`isMostlyArabic` over `sample`, its first characters), and it was not switched before in this
+ * session (an analyst who set it back to plain text keeps it so).
+ */
+export function switchesToArabicNews(
+  doc: { languageId: string; scheme: string; sample: string },
+  plainText: Settings['plainText'],
+  switchedBefore: boolean,
+): boolean {
+  if (doc.languageId !== 'plaintext' || switchedBefore) return false;
+  if (!plainText.detectArabic || !plainText.switchLanguage || !SWITCHABLE_SCHEMES.includes(doc.scheme)) return false;
+  return isMostlyArabic(doc.sample, plainText.arabicRatio);
+}
