@@ -399,7 +399,7 @@ export class Session {
       articles: r.analysis.articles.map((a, index) => ({
         index,
         range: r.lines.range(a.start, a.end),
-        ...(a.headline ? { headline: articleTitle(r.text, a, index, this.language) } : {}),
+        ...(a.headline ? { headline: articleTitle(r.text, a, index, this.language, 120) } : {}),
         ...(a.date ? { date: a.date } : {}),
       })),
       entities: [...byId.values()],

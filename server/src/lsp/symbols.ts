@@ -99,12 +99,13 @@ function outlineSymbol(node: OutlineNode, lines: LineIndex, info: EntityInfo, la
   };
 }
 
-/** The article's headline (or first line), cut on a word to fit the outline. */
-export function articleTitle(text: string, article: Article, index: number, lang: Lang = 'en'): string {
+/** The article's headline (or first line), cut on a word at `max` characters (the outline's by default). */
+export function articleTitle(text: string, article: Article, index: number, lang: Lang = 'en', max = NAME_MAX): string {
   const fallback = label('outline.article', lang, index + 1);
-  if (article.headline) return shortName(text.slice(article.headline.start, article.headline.end), fallback);
-  const firstLine = text.slice(article.start, Math.min(article.end, article.start + 4000)).split(/\r\n|\r|\n/).find((l) => l.trim());
-  return shortName(firstLine ?? '', fallback);
+  const line = article.headline
+    ? text.slice(article.headline.start, article.headline.end)
+    : text.slice(article.start, Math.min(article.end, article.start + 4000)).split(/\r\n|\r|\n/).find((l) => l.trim()) ?? '';
+  return cutAtWord(line, max) || fallback;
 }
 
 function entitySymbols(text: string, article: Article, index: number, inArticle: readonly Mention[], kb: KnowledgeBase, lines: LineIndex, lang: Lang): DocumentSymbol {
