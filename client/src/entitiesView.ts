@@ -12,7 +12,7 @@ import {
   type EntityTypeName,
   type SummaryEntity,
 } from '../../server/src/common/protocol';
-import { strongRtl, wordWindow } from '../../server/src/common/snippets';
+import { isolate, wordWindow } from '../../server/src/common/snippets';
 
 export const ENTITIES_VIEW_ID = 'arabicNewsLens.entities';
 
@@ -32,8 +32,7 @@ function typeLabel(type: EntityTypeName): string {
 }
 /** Characters of context on each side of a mention in its snippet (whole words only). */
 const SNIPPET_RADIUS = 24;
-/** FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE: the snippet reads in its own direction inside the view. */
-const isolate = (s: string) => (strongRtl(s) ? `\u2067${s}\u2069` : s);
+
 const TYPE_ICONS: Record<EntityTypeName, string> = { person: 'person', country: 'globe', location: 'location', organization: 'organization' };
 
 type Node =
@@ -100,18 +99,19 @@ export class EntitiesView implements vscode.TreeDataProvider<Node>, vscode.Dispo
   getTreeItem(node: Node): vscode.TreeItem {
     if (node.kind === 'type') {
       const mentions = node.entities.reduce((n, e) => n + e.mentions, 0);
-      const item = new vscode.TreeItem(typeLabel(node.type), vscode.TreeItemCollapsibleState.Expanded);
+      // Label and description are isolated: the tree draws both in one left-to-right paragraph.
+      const item = new vscode.TreeItem(isolate(typeLabel(node.type)), vscode.TreeItemCollapsibleState.Expanded);
       item.id = `type:${node.type}`;
-      item.description = vscode.l10n.t('{0} · {1} mentions', node.entities.length, mentions);
+      item.description = isolate(vscode.l10n.t('{0} · {1} mentions', node.entities.length, mentions));
       item.iconPath = new vscode.ThemeIcon(TYPE_ICONS[node.type]);
       return item;
     }
     const e = node.entity;
     const uri = this.document?.uri;
     if (node.kind === 'entity') {
-      const item = new vscode.TreeItem(e.nameAr, vscode.TreeItemCollapsibleState.Collapsed);
+      const item = new vscode.TreeItem(isolate(e.nameAr), vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `entity:${e.id}`;
-      item.description = [e.nameEn, e.known ? undefined : vscode.l10n.t('candidate'), `×${e.mentions}`].filter(Boolean).join(' · ');
+      item.description = isolate([e.nameEn, e.known ? undefined : vscode.l10n.t('candidate'), `×${e.mentions}`].filter(Boolean).join(' · '));
       const facts = [`\`${e.id}\``, vscode.l10n.t('{0} mentions', e.mentions), e.known ? undefined : vscode.l10n.t('a candidate no pack knows')];
       item.tooltip = new vscode.MarkdownString(`**${e.nameAr}**${e.nameEn ? ` — ${e.nameEn}` : ''}\n\n${facts.filter(Boolean).join(' · ')}`);
       item.contextValue = e.known ? 'entity' : 'candidate';

@@ -18,6 +18,7 @@ import {
 import type { InitializationOptions } from '../../server/src/common/protocol';
 import { SETTINGS_SECTION } from '../../server/src/common/settings';
 import { documentSelector } from './documents';
+import { isolateSymbols } from './outline';
 
 /** Restarts allowed within `RESTART_WINDOW_MS` before the client gives up. */
 const MAX_RESTARTS = 5;
@@ -102,6 +103,10 @@ export class LanguageServerController implements vscode.Disposable {
         configurationSection: SETTINGS_SECTION,
         // Workspace packs are only watched (and read by the server) in a trusted workspace.
         fileEvents: vscode.workspace.isTrusted ? vscode.workspace.createFileSystemWatcher('**/.arabic-news/*.json') : undefined,
+      },
+      middleware: {
+        // VS Code's outline draws name and detail in one paragraph: isolate them (see outline.ts).
+        provideDocumentSymbols: async (document, token, next) => isolateSymbols(await next(document, token)),
       },
       errorHandler: {
         error: (_error, _message, count): ErrorHandlerResult => ({

@@ -9,7 +9,7 @@ import { Analyzer } from '../../server/src/analysis/analyzer';
 import { NO_ENTITY_INFO } from '../../server/src/analysis/roles';
 import type { OutlineNode } from '../../server/src/analysis/types';
 import { loadKnowledgeBase } from '../../server/src/knowledge/load';
-import { documentSymbols, eventNameAndDetail, NAME_MAX, splitEventLabel } from '../../server/src/lsp/symbols';
+import { DETAIL_MAX, documentSymbols, eventNameAndDetail, NAME_MAX, splitEventLabel } from '../../server/src/lsp/symbols';
 import { LineIndex } from '../../server/src/lsp/positions';
 import { MINI_PACK } from './helpers/fixture';
 
@@ -63,7 +63,7 @@ describe('outline symbols (server)', () => {
   });
 
   it('cuts a long speaker between words and keeps the whole speaker in the detail', () => {
-    const who = 'كبير مساعدي وزير الخارجية للشؤون السياسية الخاصة في الحكومة الجديدة';
+    const who = 'كبير مساعدي وزير الخارجية للشؤون السياسية الخاصة';
     const s = eventNameAndDetail(node('statement', `شدد — ${who}: على الحل السياسي`), NO_ENTITY_INFO, 'en');
     assert.ok(visible(s.name).length <= NAME_MAX, s.name);
     assert.ok(s.name.startsWith('شدد — كبير مساعدي'), s.name);
@@ -81,6 +81,17 @@ describe('outline symbols (server)', () => {
     const s = eventNameAndDetail(m, { name: (id) => kb.get(id)?.name.ar, shortName: (id) => kb.get(id)?.name.ar.split(' ').pop(), country: () => undefined }, 'ar');
     assert.strictEqual(s.name, 'اجتماع: الأسد ↔ بيدرسون');
     assert.strictEqual(s.detail, 'بشار الأسد ↔ غير بيدرسون · في أستانا · رمز CAMEO 040');
+  });
+
+  it('cuts a long gist between words, so that the detail stays readable in a narrow Outline', () => {
+    const gist = 'وقف إطلاق النار في جميع المناطق وفتح المعابر أمام المساعدات الإنسانية وعودة النازحين إلى قراهم';
+    const s = eventNameAndDetail(node('statement', `دعا — الوزير: ${gist}`, { code: '020' }), NO_ENTITY_INFO, 'en');
+    const [shown, code] = s.detail!.split(' · ');
+    assert.strictEqual(code, 'CAMEO 020');
+    assert.ok(visible(shown).length <= DETAIL_MAX, shown);
+    assert.ok(shown.endsWith('…\u200f'), JSON.stringify(shown));
+    assert.ok(gist.startsWith(visible(shown).replace(/…$/, '')), 'a prefix of whole words');
+    assert.ok(gist.split(' ').includes(visible(shown).replace(/…$/, '').split(' ').pop()!), 'the last word shown is whole');
   });
 
   it('falls back to the kind of the node in the chosen language when the label is empty', () => {

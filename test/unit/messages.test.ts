@@ -4,7 +4,7 @@
  */
 import * as assert from 'assert';
 import { chooseLanguage, label, MESSAGES, type MessageKey } from '../../server/src/common/messages';
-import { cutAtWord, ELLIPSIS, wordWindow } from '../../server/src/common/snippets';
+import { cutAtWord, ELLIPSIS, isolate, wordWindow } from '../../server/src/common/snippets';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\d+)\}/g)].map((m) => m[1]).sort();
 const ARABIC = /[\u0600-\u06ff]/;
@@ -71,5 +71,12 @@ describe('word-boundary cuts (common/snippets.ts)', () => {
   it('wordWindow never cuts the span itself, even with no room around it', () => {
     assert.strictEqual(wordWindow('abc defgh ijk', 4, 9, 0), `${ELLIPSIS}defgh${ELLIPSIS}`);
     assert.strictEqual(wordWindow('abcdefgh', 2, 5, 1), `${ELLIPSIS}cde${ELLIPSIS}`);
+  });
+
+  it('isolate wraps a text with Arabic in FSI…PDI once, and leaves other text as it is', () => {
+    assert.strictEqual(isolate('أكد — خاجي'), '\u2068أكد — خاجي\u2069');
+    assert.strictEqual(isolate('Geir Pedersen · ×4'), 'Geir Pedersen · ×4');
+    assert.strictEqual(isolate('غير بيدرسون — Geir Pedersen'), '\u2068غير بيدرسون — Geir Pedersen\u2069');
+    assert.strictEqual(isolate(isolate('سوريا')), isolate('سوريا'), 'not twice');
   });
 });

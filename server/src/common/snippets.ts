@@ -11,6 +11,20 @@ const RLM = '\u200f';
 const STRONG_RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
 const STRONG = /[\p{L}]/u;
 
+const FSI = '\u2068';
+const PDI = '\u2069';
+const ANY_RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
+
+/**
+ * `s` between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE when it holds right-to-left letters.
+ * VS Code draws a tree row's label and description in one left-to-right paragraph, so an Arabic label
+ * and an Arabic description would form one right-to-left run, the label drawn after the description
+ * and cut first; isolated, each keeps its place (label first) and reads in its own direction.
+ */
+export function isolate(s: string): string {
+  return ANY_RTL.test(s) && !(s.startsWith(FSI) && s.endsWith(PDI)) ? FSI + s + PDI : s;
+}
+
 /** True when the first (or, with `fromEnd`, the last) letter of `s` is written right to left. */
 export function strongRtl(s: string, fromEnd = false): boolean {
   const chars = [...s];

@@ -17,8 +17,8 @@ const KIND_LABEL: Record<OutlineNode['kind'], MessageKey> = { article: 'outline.
 
 /** Longest symbol name, in characters: about what the Outline view shows at its default width. */
 export const NAME_MAX = 40;
-/** Longest detail: the gist of a statement is cut on a word at this length. */
-export const DETAIL_MAX = 100;
+/** Longest detail part (a statement's gist, a meeting's full names): a narrow Outline cuts the rest. */
+export const DETAIL_MAX = 80;
 
 export const TYPE_GROUPS: { type: EntityType; key: MessageKey; kind: SymbolKind }[] = [
   { type: 'person', key: 'outline.people', kind: SymbolKind.Class },
