@@ -66,6 +66,15 @@ const KNOWN: Record<string, Record<string, Use>> = {
   'server/src/cli/events-csv.ts': { '/\\s+/g': 'text' },
   'server/src/cli/output.ts': { '/[",\\r\\n]/': 'text', '/"/g': 'text' },
   'server/src/common/settings.ts': { '/\\p{L}/u': 'text' },
+  // The placeholders of the label table, and the client's locale (`ar-EG`).
+  'server/src/common/messages.ts': { '/\\{(\\d+)\\}/g': 'trusted', '/^ar(?:[-_]|$)/i': 'trusted' },
+  // Outline names and the Entities view's snippets: cut from document text.
+  'server/src/common/snippets.ts': {
+    '/[\\u0590-\\u08ff\\ufb1d-\\ufdff\\ufe70-\\ufeff]/': 'text',
+    '/[\\p{L}]/u': 'text',
+    '/\\s+/g': 'text',
+    '/\\s/': 'text',
+  },
   'server/src/knowledge/load.ts': { '/^\\uFEFF/': 'text' },
   // Reads the PETRARCH dictionary files shipped with the repository.
   'server/src/knowledge/petrarch.ts': {
@@ -102,7 +111,7 @@ const KNOWN: Record<string, Record<string, Use>> = {
   'server/src/lsp/symbols.ts': { '/\\s+/g': 'text', '/\\r\\n|\\r|\\n/': 'text' },
   'server/src/lsp/workspace.ts': { '/^\\uFEFF/': 'text' },
   // The status bar text the client itself builds (codicons and counts).
-  'client/src/statusBar.ts': { '/\\$\\([^)]*\\)/g': 'trusted' },
+  'client/src/statusBar.ts': { '/\\$\\([^)]*\\)/g': 'trusted', '/^[\\s:]+/': 'trusted' },
 };
 
 /** Slowest accepted run of one regex on one 100,000-character input (linear ones take 1–5 ms). */

@@ -53,6 +53,9 @@ export function closeEllipsis(s: string): string {
   return s.endsWith(ELLIPSIS) && strongRtl(s, true) ? s + RLM : s;
 }
 
+/** Characters dropped at the end of a cut: spaces, punctuation and the dashes and arrows of labels. */
+const TRAILING = ' \t\n\r\u00a0،,:؛;.—–↔-';
+
 /**
  * `s` (folded) when it holds at most `max` characters; else its first words that fit in `max - 1`
  * characters, then an ellipsis. A first word longer than that is cut inside, as a last resort.
@@ -63,7 +66,10 @@ export function cutAtWord(s: string, max: number): string {
   const room = Math.max(1, max - 1);
   const space = t.lastIndexOf(' ', room);
   const head = space > 0 ? t.slice(0, space) : t.slice(0, room);
-  const kept = head.replace(/[\s،,:؛;.—–↔-]+$/, '');
+  // Separators left dangling before the cut go (a loop: a regex anchored at the end is quadratic).
+  let n = head.length;
+  while (n > 1 && TRAILING.includes(head[n - 1])) n--;
+  const kept = head.slice(0, n);
   return kept + ellipsisFor(kept);
 }
 
@@ -83,9 +89,9 @@ export function wordWindow(line: string, start: number, end: number, radius: num
   let to = Math.min(line.length, end + radius);
   // Move back to the end of a word unless the window already ends one.
   if (to < line.length && !/\s/.test(line[to])) {
-    const tail = line.slice(end, to);
-    const m = /\s\S*$/.exec(tail);
-    to = m ? end + m.index : end;
+    let k = to;
+    while (k > end && !/\s/.test(line[k - 1])) k--;
+    to = k > end ? k - 1 : end;
   }
   const text = foldSpaces(line.slice(from, to));
   const before = line.slice(0, from).trim() ? ellipsisFor(text, true) : '';
