@@ -29,16 +29,16 @@ export const SET_DATE_COMMAND = 'arabicNewsLens.setDate';
 async function setArticleDate(host: CommandHost, date?: string): Promise<string | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || !host.isRelevant(editor.document)) {
-    void vscode.window.showWarningMessage('Arabic News Lens: open an Arabic news article to set its date.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Arabic News Lens: open an Arabic news article to set its date.'));
     return undefined;
   }
   const value =
     date ??
     (await vscode.window.showInputBox({
-      title: "Set the article's date",
-      prompt: 'The date the article was written (YYYY-MM-DD): hover cards then show the roles people held on that day.',
+      title: vscode.l10n.t("Set the article's date"),
+      prompt: vscode.l10n.t('The date the article was written (YYYY-MM-DD): hover cards then show the roles people held on that day.'),
       placeHolder: '2015-07-22',
-      validateInput: (v) => (isIsoDay(v.trim()) ? undefined : 'A date as YYYY-MM-DD, such as 2015-07-22'),
+      validateInput: (v) => (isIsoDay(v.trim()) ? undefined : vscode.l10n.t('A date as YYYY-MM-DD, such as 2015-07-22')),
     }));
   if (value === undefined || !isIsoDay(value.trim())) return undefined;
   const doc = editor.document;
@@ -79,7 +79,7 @@ async function exportDocument(host: CommandHost, format: 'json' | 'csv' | 'event
   const editor = vscode.window.activeTextEditor;
   const doc = options.uri ? await vscode.workspace.openTextDocument(asUri(options.uri)) : editor?.document;
   if (!doc || !host.isRelevant(doc)) {
-    void vscode.window.showWarningMessage('Arabic News Lens: open an Arabic news article to export its entities.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Arabic News Lens: open an Arabic news article to export its entities.'));
     return undefined;
   }
   const client = await host.client();
@@ -87,7 +87,7 @@ async function exportDocument(host: CommandHost, format: 'json' | 'csv' | 'event
   if (!options.wholeDocument && editor?.document === doc) params.position = client.code2ProtocolConverter.asPosition(editor.selection.active);
   const result = await client.sendRequest<ExportResult | null>(ExportRequest, params);
   if (!result) {
-    void vscode.window.showWarningMessage('Arabic News Lens: this document is not analysed, so there is nothing to export (see the status bar).');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Arabic News Lens: this document is not analysed, so there is nothing to export (see the status bar).'));
     return undefined;
   }
   let target = options.target ? asUri(options.target) : undefined;
@@ -96,7 +96,7 @@ async function exportDocument(host: CommandHost, format: 'json' | 'csv' | 'event
     target = await vscode.window.showSaveDialog({
       defaultUri: folder ? vscode.Uri.joinPath(folder, result.suggestedName) : undefined,
       filters: format === 'json' ? { JSON: ['json'] } : { CSV: ['csv'] },
-      title: format === 'events-csv' ? 'Export events as CSV' : `Export entities as ${format.toUpperCase()}`,
+      title: format === 'events-csv' ? vscode.l10n.t('Export events as CSV') : format === 'csv' ? vscode.l10n.t('Export entities as CSV') : vscode.l10n.t('Export entities as JSON'),
     });
     if (!target) return undefined;
   }
@@ -105,8 +105,8 @@ async function exportDocument(host: CommandHost, format: 'json' | 'csv' | 'event
   const outcome: ExportOutcome = { uri: target.toString(), format, mentions: result.mentions };
   if (!options.target) {
     void vscode.window
-      .showInformationMessage(`Arabic News Lens: exported ${result.mentions} mentions to ${path.basename(target.path)}.`, 'Open')
-      .then((choice) => choice && vscode.window.showTextDocument(target!));
+      .showInformationMessage(vscode.l10n.t('Arabic News Lens: exported {0} mentions to {1}.', result.mentions, path.basename(target.path)), vscode.l10n.t('Open'))
+      .then((choice) => (choice ? vscode.window.showTextDocument(target!) : undefined));
   }
   return outcome;
 }
@@ -119,9 +119,9 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
     vscode.commands.registerCommand(Commands.reloadPacks, async (): Promise<ReloadPacksResult> => {
       const client = await host.client();
       const r = await client.sendRequest<ReloadPacksResult>(ReloadPacksRequest, {});
-      const text = `Arabic News Lens: reloaded ${r.packs} knowledge packs (${r.entities} entities) in ${r.ms.toFixed(0)} ms.`;
+      const text = vscode.l10n.t('Arabic News Lens: reloaded {0} knowledge packs ({1} entities) in {2} ms.', r.packs, r.entities, r.ms.toFixed(0));
       if (r.packsWithErrors) {
-        void vscode.window.showWarningMessage(`${text} ${r.packsWithErrors} pack files have errors: see the Problems view.`);
+        void vscode.window.showWarningMessage(`${text} ${vscode.l10n.t('{0} pack files have errors: see the Problems view.', r.packsWithErrors)}`);
       } else {
         void vscode.window.setStatusBarMessage(text, 5000);
       }

@@ -12,11 +12,27 @@ import {
   type EntityTypeName,
   type SummaryEntity,
 } from '../../server/src/common/protocol';
+import { isolate, wordWindow } from '../../server/src/common/snippets';
 
 export const ENTITIES_VIEW_ID = 'arabicNewsLens.entities';
 
 const TYPE_ORDER: EntityTypeName[] = ['person', 'country', 'location', 'organization'];
-const TYPE_LABELS: Record<EntityTypeName, string> = { person: 'People', country: 'Countries', location: 'Places', organization: 'Organizations' };
+/** The heading of each type, in the display language (read when drawn: the bundle is loaded by then). */
+function typeLabel(type: EntityTypeName): string {
+  switch (type) {
+    case 'person':
+      return vscode.l10n.t('People');
+    case 'country':
+      return vscode.l10n.t('Countries');
+    case 'location':
+      return vscode.l10n.t('Places');
+    case 'organization':
+      return vscode.l10n.t('Organizations');
+  }
+}
+/** Characters of context on each side of a mention in its snippet (whole words only). */
+const SNIPPET_RADIUS = 24;
+
 const TYPE_ICONS: Record<EntityTypeName, string> = { person: 'person', country: 'globe', location: 'location', organization: 'organization' };
 
 type Node =
@@ -62,8 +78,8 @@ export class EntitiesView implements vscode.TreeDataProvider<Node>, vscode.Dispo
     this.document = doc;
     this.summary = summary;
     const total = summary ? summary.entities.length : 0;
-    this.view.description = summary ? `${total} ${total === 1 ? 'entity' : 'entities'}` : undefined;
-    this.view.message = doc && !summary ? 'No entities: the document is not analysed (see the status bar).' : undefined;
+    this.view.description = summary ? (total === 1 ? vscode.l10n.t('1 entity') : vscode.l10n.t('{0} entities', total)) : undefined;
+    this.view.message = doc && !summary ? vscode.l10n.t('No entities: the document is not analysed (see the status bar).') : undefined;
     this.changed.fire(undefined);
   }
 
@@ -83,32 +99,33 @@ export class EntitiesView implements vscode.TreeDataProvider<Node>, vscode.Dispo
   getTreeItem(node: Node): vscode.TreeItem {
     if (node.kind === 'type') {
       const mentions = node.entities.reduce((n, e) => n + e.mentions, 0);
-      const item = new vscode.TreeItem(TYPE_LABELS[node.type], vscode.TreeItemCollapsibleState.Expanded);
+      // Label and description are isolated: the tree draws both in one left-to-right paragraph.
+      const item = new vscode.TreeItem(isolate(typeLabel(node.type)), vscode.TreeItemCollapsibleState.Expanded);
       item.id = `type:${node.type}`;
-      item.description = `${node.entities.length} · ${mentions} mentions`;
+      item.description = isolate(vscode.l10n.t('{0} · {1} mentions', node.entities.length, mentions));
       item.iconPath = new vscode.ThemeIcon(TYPE_ICONS[node.type]);
       return item;
     }
     const e = node.entity;
     const uri = this.document?.uri;
     if (node.kind === 'entity') {
-      const item = new vscode.TreeItem(e.nameAr, vscode.TreeItemCollapsibleState.Collapsed);
+      const item = new vscode.TreeItem(isolate(e.nameAr), vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `entity:${e.id}`;
-      item.description = [e.nameEn, e.known ? undefined : 'candidate', `×${e.mentions}`].filter(Boolean).join(' · ');
-      item.tooltip = new vscode.MarkdownString(
-        `**${e.nameAr}**${e.nameEn ? ` — ${e.nameEn}` : ''}\n\n\`${e.id}\` · ${e.mentions} mentions${e.known ? '' : ' · a candidate no pack knows'}`,
-      );
+      item.description = isolate([e.nameEn, e.known ? undefined : vscode.l10n.t('candidate'), `×${e.mentions}`].filter(Boolean).join(' · '));
+      const facts = [`\`${e.id}\``, vscode.l10n.t('{0} mentions', e.mentions), e.known ? undefined : vscode.l10n.t('a candidate no pack knows')];
+      item.tooltip = new vscode.MarkdownString(`**${e.nameAr}**${e.nameEn ? ` — ${e.nameEn}` : ''}\n\n${facts.filter(Boolean).join(' · ')}`);
       item.contextValue = e.known ? 'entity' : 'candidate';
-      if (uri) item.command = this.jump(uri, e.firstRange, 'Go to First Mention');
+      if (uri) item.command = this.jump(uri, e.firstRange, vscode.l10n.t('Go to First Mention'));
       return item;
     }
     const range = e.ranges[node.index];
     const line = this.document?.lineAt(range.start.line).text ?? '';
     const item = new vscode.TreeItem(`${range.start.line + 1}:${range.start.character + 1}`, vscode.TreeItemCollapsibleState.None);
     item.id = `mention:${e.id}:${node.index}`;
-    // A short window of the line around the mention, so that the analyst sees the context.
-    item.description = line.slice(Math.max(0, range.start.character - 20), range.end.character + 20).trim();
-    if (uri) item.command = this.jump(uri, range, 'Go to Mention');
+    // A short window of whole words around the mention, so that the analyst sees the context.
+    const end = range.end.line === range.start.line ? range.end.character : line.length;
+    item.description = isolate(wordWindow(line, range.start.character, end, SNIPPET_RADIUS));
+    if (uri) item.command = this.jump(uri, range, vscode.l10n.t('Go to Mention'));
     return item;
   }
 

@@ -7,7 +7,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { StatusNotification, type ArticleSummaryResult, type StatusParams } from '../../server/src/common/protocol';
 import { SETTINGS_SECTION } from '../../server/src/common/settings';
 import { registerCommands } from './commands';
-import { isArabicNewsDocument } from './documents';
+import { isArabicNewsDocument, PlainTextSwitcher } from './documents';
 import { EntitiesView } from './entitiesView';
 import { LanguageServerController } from './languageServer';
 import { StatusBar } from './statusBar';
@@ -47,6 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Arabic
   const server = controller;
   const entities = new EntitiesView(() => server.current, isArabicNewsDocument);
   context.subscriptions.push(output, server, statusBar, entities);
+  context.subscriptions.push(new PlainTextSwitcher((m) => output.appendLine(m)));
 
   server.onStarted(
     () => {

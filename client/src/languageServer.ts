@@ -18,6 +18,7 @@ import {
 import type { InitializationOptions } from '../../server/src/common/protocol';
 import { SETTINGS_SECTION } from '../../server/src/common/settings';
 import { documentSelector } from './documents';
+import { isolateSymbols } from './outline';
 
 /** Restarts allowed within `RESTART_WINDOW_MS` before the client gives up. */
 const MAX_RESTARTS = 5;
@@ -103,6 +104,10 @@ export class LanguageServerController implements vscode.Disposable {
         // Workspace packs are only watched (and read by the server) in a trusted workspace.
         fileEvents: vscode.workspace.isTrusted ? vscode.workspace.createFileSystemWatcher('**/.arabic-news/*.json') : undefined,
       },
+      middleware: {
+        // VS Code's outline draws name and detail in one paragraph: isolate them (see outline.ts).
+        provideDocumentSymbols: async (document, token, next) => isolateSymbols(await next(document, token)),
+      },
       errorHandler: {
         error: (_error, _message, count): ErrorHandlerResult => ({
           action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown,
@@ -128,14 +133,17 @@ export class LanguageServerController implements vscode.Disposable {
     if (this.restarts.length > MAX_RESTARTS) {
       return {
         action: CloseAction.DoNotRestart,
-        message: `Arabic News Lens: the language server stopped ${this.restarts.length} times in 3 minutes and will not be restarted. Run "Developer: Reload Window" to try again; the "Arabic News Lens" output has the details.`,
+        message: vscode.l10n.t(
+          'Arabic News Lens: the language server stopped {0} times in 3 minutes and will not be restarted. Run "Developer: Reload Window" to try again; the "Arabic News Lens" output has the details.',
+          this.restarts.length,
+        ),
       };
     }
     if (this.crashNotices === 0) {
       this.crashNotices++;
       // Not awaited: the restart must not wait for the analyst to read the message.
       void vscode.window
-        .showWarningMessage('Arabic News Lens: the language server stopped unexpectedly and was restarted.', 'Show Output')
+        .showWarningMessage(vscode.l10n.t('Arabic News Lens: the language server stopped unexpectedly and was restarted.'), vscode.l10n.t('Show Output'))
         .then((choice) => choice && this.output.show(true));
     }
     this.output.appendLine(`[${new Date().toISOString()}] The language server stopped unexpectedly; restarting it.`);

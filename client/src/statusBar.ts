@@ -6,7 +6,47 @@ import * as vscode from 'vscode';
 import type { StatusParams } from '../../server/src/common/protocol';
 
 const ICONS = { person: '$(person)', country: '$(globe)', location: '$(location)', organization: '$(organization)' } as const;
-const NAMES = { person: 'people', country: 'countries', location: 'places', organization: 'organizations' } as const;
+
+/** The row heading of each type in the tooltip, in the display language. */
+function typeName(type: keyof typeof ICONS): string {
+  switch (type) {
+    case 'person':
+      return vscode.l10n.t('people');
+    case 'country':
+      return vscode.l10n.t('countries');
+    case 'location':
+      return vscode.l10n.t('places');
+    case 'organization':
+      return vscode.l10n.t('organizations');
+  }
+}
+
+/** Why a document shows no counts, in a few words. */
+function stateText(state: StatusParams['state']): string {
+  switch (state) {
+    case 'skipped':
+      return vscode.l10n.t('not analysed');
+    case 'disabled':
+      return vscode.l10n.t('markup off');
+    case 'closed':
+      return vscode.l10n.t('closed');
+    default:
+      return vscode.l10n.t('analysed');
+  }
+}
+
+/**
+ * The time of an analysis as both the item and its tooltip show it: 24-hour clock with seconds, in
+ * the display language but with the digits of the counts beside it.
+ */
+export function analysisTime(at: Date, language: string = vscode.env.language): string {
+  const options: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false };
+  try {
+    return at.toLocaleTimeString(`${language}-u-nu-latn`, options);
+  } catch {
+    return at.toLocaleTimeString('en-GB', options);
+  }
+}
 
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('arabicNewsLens.status', vscode.StatusBarAlignment.Right, 100);
@@ -15,7 +55,7 @@ export class StatusBar implements vscode.Disposable {
   private markupOn = true;
 
   constructor(private readonly isRelevant: (doc: vscode.TextDocument) => boolean) {
-    this.item.name = 'Arabic News Lens';
+    this.item.name = vscode.l10n.t('Arabic News Lens');
     this.item.command = 'arabicNewsLens.showEntities';
   }
 
@@ -44,29 +84,34 @@ export class StatusBar implements vscode.Disposable {
     }
     const s = this.byUri.get(doc.uri.toString());
     const tip = new vscode.MarkdownString(undefined, true);
-    tip.appendMarkdown('**Arabic News Lens**\n\n');
+    const name = vscode.l10n.t('Arabic News Lens');
+    tip.appendMarkdown(`**${name}**\n\n`);
     if (!this.markupOn) {
-      this.item.text = '$(eye-closed) Arabic News Lens: markup off';
-      tip.appendMarkdown('Markup is off for this session. Run **Arabic News Lens: Toggle Markup** to turn it on.');
+      this.item.text = `$(eye-closed) ${name}: ${stateText('disabled')}`;
+      tip.appendMarkdown(vscode.l10n.t('Markup is off for this session. Run **Arabic News Lens: Toggle Markup** to turn it on.'));
     } else if (!s) {
-      this.item.text = '$(loading~spin) Arabic News Lens';
-      tip.appendMarkdown('Waiting for the first analysis.');
+      this.item.text = `$(loading~spin) ${name}`;
+      tip.appendMarkdown(vscode.l10n.t('Waiting for the first analysis.'));
     } else if (s.state !== 'analysed') {
-      this.item.text = `$(circle-slash) Arabic News Lens: ${s.state}`;
-      tip.appendMarkdown(s.message ?? `The document was ${s.state}.`);
+      this.item.text = `$(circle-slash) ${name}: ${stateText(s.state)}`;
+      tip.appendMarkdown(s.message ?? vscode.l10n.t('The document is not analysed ({0}).', stateText(s.state)));
     } else {
-      const time = s.at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+      // One formatted time for the item and its tooltip, so that both say the same.
+      const time = analysisTime(s.at);
       this.item.text = `${(Object.keys(ICONS) as Array<keyof typeof ICONS>).map((t) => `${ICONS[t]} ${s.counts[t]}`).join('  ')}  $(history) ${time}`;
-      const rows = (Object.keys(NAMES) as Array<keyof typeof NAMES>).map((t) => `| ${ICONS[t]} ${NAMES[t]} | ${s.counts[t]} |`);
-      tip.appendMarkdown(`| | mentions |\n|---|---:|\n${rows.join('\n')}\n\n`);
-      tip.appendMarkdown(`${s.entities} entities, ${s.mentions} mentions. `);
-      tip.appendMarkdown(`Last analysis at ${s.at.toLocaleTimeString()} (document version ${s.version}, ${s.analysisMs.toFixed(0)} ms).`);
+      const rows = (Object.keys(ICONS) as Array<keyof typeof ICONS>).map((t) => `| ${ICONS[t]} ${typeName(t)} | ${s.counts[t]} |`);
+      tip.appendMarkdown(`| | ${vscode.l10n.t('mentions')} |\n|---|---:|\n${rows.join('\n')}\n\n`);
+      tip.appendMarkdown(`${vscode.l10n.t('{0} entities, {1} mentions.', s.entities, s.mentions)} `);
+      tip.appendMarkdown(vscode.l10n.t('Last analysis at {0} (document version {1}, {2} ms).', time, s.version, s.analysisMs.toFixed(0)));
     }
     if (s?.packs) {
-      tip.appendMarkdown(`\n\n${s.packs.loaded} knowledge packs loaded${s.packs.withErrors ? `, **${s.packs.withErrors} with errors**` : ''}.`);
+      const loaded = s.packs.withErrors
+        ? vscode.l10n.t('{0} knowledge packs loaded, **{1} with errors**.', s.packs.loaded, s.packs.withErrors)
+        : vscode.l10n.t('{0} knowledge packs loaded.', s.packs.loaded);
+      tip.appendMarkdown(`\n\n${loaded}`);
     }
     this.item.tooltip = tip;
-    this.item.accessibilityInformation = { label: `Arabic News Lens: ${this.item.text.replace(/\$\([^)]*\)/g, '').trim()}` };
+    this.item.accessibilityInformation = { label: `${name}: ${this.item.text.replace(/\$\([^)]*\)/g, '').replace(name, '').replace(/^[\s:]+/, '').trim()}` };
     this.item.show();
   }
 

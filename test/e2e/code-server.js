@@ -69,12 +69,14 @@ class CodeServer {
    * `vsix`: install this .vsix first (offline, from the file). `trust: true` (the default) trusts every
    * folder; `false` keeps workspace trust on, so that a folder opens in restricted mode.
    * `env`: extra environment for code-server and the extension host.
+   * `locale`: the display language (`ar`); see `useLocale`.
    */
-  static async start({ settings = {}, vsix, label = 'e2e', trust = true, env = {} } = {}) {
+  static async start({ settings = {}, vsix, label = 'e2e', trust = true, env = {}, locale } = {}) {
     const tools = requireTools();
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `anl-${label}-`));
     const cs = new CodeServer(tools, tmp, await freePort());
     cs.trust = trust;
+    if (locale) cs.useLocale(locale);
     Object.assign(cs.env, env);
     // Without trust, no start-up dialog: the folder simply stays untrusted.
     if (!trust) settings = { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.untrustedFiles': 'open', ...settings };
@@ -96,6 +98,24 @@ class CodeServer {
     this.env.TMPDIR = path.join(tmp, 't');
     fs.mkdirSync(this.env.TMPDIR, { recursive: true });
     this.dirs = ['--config', '/dev/null', '--user-data-dir', path.join(tmp, 'user-data'), '--extensions-dir', path.join(tmp, 'extensions')];
+  }
+
+  /**
+   * Starts in display language `locale`. VS Code honours `--locale` only when a language pack for it is
+   * installed, and none can be downloaded offline: a stub pack (an empty translation of the core, so
+   * the workbench stays English) is registered in the user data's `languagepacks.json`, which is
+   * enough for VS Code to resolve the language, and so to load the extension's
+   * `package.nls.<locale>.json` and `l10n/bundle.l10n.<locale>.json`.
+   */
+  useLocale(locale) {
+    const stub = path.join(this.tmp, 'locale-stub');
+    fs.mkdirSync(stub, { recursive: true });
+    fs.writeFileSync(path.join(stub, 'main.i18n.json'), JSON.stringify({ version: '1.0.0', contents: {} }));
+    const userData = path.join(this.tmp, 'user-data');
+    fs.mkdirSync(userData, { recursive: true });
+    const pack = { hash: `stub-${locale}`, extensions: [{ extensionIdentifier: { id: `test.locale-stub-${locale}` }, version: '0.0.1' }], translations: { vscode: path.join(stub, 'main.i18n.json') }, label: locale };
+    fs.writeFileSync(path.join(userData, 'languagepacks.json'), JSON.stringify({ [locale]: pack }));
+    this.dirs.push('--locale', locale);
   }
 
   get settingsFile() {

@@ -56,9 +56,13 @@ part() {
 part suite node test/e2e/run-code-server.js
 part untrusted node test/e2e/run-code-server.js --untrusted
 part ui node test/e2e/ui-checks.js
+part arabic node test/e2e/arabic-ui.js
 echo; echo "--- level 4: npm run package"
 if npm run --silent package > test-results/e2e-package.log 2>&1; then
   grep -E 'Packaged|DONE' test-results/e2e-package.log || true
+  if grep -qi 'warning' test-results/e2e-package.log; then
+    grep -i 'warning' test-results/e2e-package.log; echo "level 4: vsce printed warnings"; failed=$((failed + 1)); status=1
+  fi
   part vsix env VSIX="arabic-news-lens-$(node -p 'require("./package.json").version').vsix" node test/e2e/ui-checks.js
 else
   cat test-results/e2e-package.log; echo "level 4: npm run package failed"; failed=$((failed + 1)); status=1

@@ -133,6 +133,16 @@ async function check(name, fn) {
           return [...pane.querySelectorAll('.monaco-list-row')].map((r) => r.textContent.trim());
         });
         if (!rows.some((r) => r.includes('بيدرسون') || r.includes('لقاء'))) throw new Error(`outline rows: ${rows.join(' | ')}`);
+        // Every symbol's name is drawn whole inside its row, whatever the length of its detail.
+        const cut = await page.evaluate(() => {
+          const pane = [...document.querySelectorAll('.pane')].find((p) => /outline/i.test(p.querySelector('.pane-header')?.textContent ?? ''));
+          return [...pane.querySelectorAll('.monaco-list-row')].flatMap((r) => {
+            const name = r.querySelector('.label-name')?.getBoundingClientRect();
+            const box = r.querySelector('.monaco-icon-label-container')?.getBoundingClientRect();
+            return name && box && (name.left < box.left - 1 || name.right > box.right + 1) ? [r.querySelector('.label-name').textContent] : [];
+          });
+        });
+        if (cut.length) throw new Error(`outline names drawn outside their row: ${cut.join(' | ')}`);
         // Collapse the folder's file list so that the Outline has the room in the screenshot.
         const folderHeader = await page.$('.pane-header[aria-expanded="true"]:has-text("examples")');
         if (folderHeader) {

@@ -96,6 +96,15 @@ const KNOWN: Record<string, Record<string, Use>> = {
     '/^(\\s*(?:date|التاريخ|تاريخ)\\s*[:：]\\s*)(.*)$/i': 80,
   },
   'server/src/lsp/card-labels.ts': { '/^ar\\b/i': 'text' },
+  // The placeholders of the label table, and the client's locale (`ar-EG`).
+  'server/src/common/messages.ts': { '/\\{(\\d+)\\}/g': 'trusted', '/^ar(?:[-_]|$)/i': 'trusted' },
+  // Outline names and the Entities view's snippets: cut from document text.
+  'server/src/common/snippets.ts': {
+    '/[\\u0590-\\u08ff\\ufb1d-\\ufdff\\ufe70-\\ufeff]/': 'text',
+    '/[\\p{L}]/u': 'text',
+    '/\\s+/g': 'text',
+    '/\\s/': 'text',
+  },
   'server/src/knowledge/load.ts': { '/^\\uFEFF/': 'text' },
   // Reads the PETRARCH dictionary files shipped with the repository.
   'server/src/knowledge/petrarch.ts': {
@@ -141,7 +150,7 @@ const KNOWN: Record<string, Record<string, Use>> = {
   'server/src/lsp/symbols.ts': { '/\\s+/g': 'text', '/\\r\\n|\\r|\\n/': 'text' },
   'server/src/lsp/workspace.ts': { '/^\\uFEFF/': 'text' },
   // The status bar text the client itself builds (codicons and counts).
-  'client/src/statusBar.ts': { '/\\$\\([^)]*\\)/g': 'trusted' },
+  'client/src/statusBar.ts': { '/\\$\\([^)]*\\)/g': 'trusted', '/^[\\s:]+/': 'trusted' },
 };
 
 /** Slowest accepted run of one regex on one 100,000-character input (linear ones take 1–5 ms). */

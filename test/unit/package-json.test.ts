@@ -2,7 +2,8 @@
  * Drift test: `package.json` must contribute exactly what the server's single sources of truth define:
  * the settings (server/src/common/settings.ts), the commands behind custom requests
  * (server/src/common/protocol.ts) and the semantic-token legend (server/src/common/legend.ts).
- * On a failure the message prints the expected JSON to paste into `package.json`.
+ * Their texts are `%key%` placeholders whose English lives in `package.nls.json`.
+ * On a failure the message prints the expected JSON to paste into `package.json` or `package.nls.json`.
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -11,9 +12,12 @@ import { Commands } from '../../server/src/common/protocol';
 import { SETTINGS } from '../../server/src/common/settings';
 import { TOKEN_MODIFIERS, TOKEN_TYPES } from '../../server/src/common/legend';
 import { REPO } from './helpers/fixture';
-import { expectedConfiguration, expectedTokenContributions } from './helpers/package-manifest';
+import { expectedConfiguration, expectedNls, expectedTokenContributions, resolveNls } from './helpers/package-manifest';
 
-const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+const raw = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+const nls: Record<string, string> = JSON.parse(fs.readFileSync(path.join(REPO, 'package.nls.json'), 'utf8'));
+/** The manifest as VS Code shows it in English: placeholders replaced by package.nls.json. */
+const manifest = resolveNls(raw, nls);
 const contributes = manifest.contributes;
 const paste = (v: unknown) => `\nexpected (paste into package.json):\n${JSON.stringify(v, null, 2)}`;
 
@@ -21,7 +25,13 @@ describe('package.json matches the server’s sources of truth', () => {
   describe('settings (server/src/common/settings.ts)', () => {
     it('contributes.configuration equals the settings, section by section', () => {
       const expected = expectedConfiguration();
-      assert.deepStrictEqual(contributes.configuration, expected, paste(expected));
+      assert.deepStrictEqual(raw.contributes.configuration, expected, paste(expected));
+    });
+
+    it('package.nls.json holds the English texts of the settings and the token legend', () => {
+      const expected = expectedNls();
+      const actual = Object.fromEntries(Object.keys(expected).map((k) => [k, nls[k]]));
+      assert.deepStrictEqual(actual, expected, `\nexpected (paste into package.nls.json):\n${JSON.stringify(expected, null, 2)}`);
     });
 
     it('every setting has a scope and a markdownDescription, and a Performance section exists', () => {
@@ -83,11 +93,11 @@ describe('package.json matches the server’s sources of truth', () => {
     it('semanticTokenTypes and semanticTokenModifiers equal the legend, in order', () => {
       const expected = expectedTokenContributions();
       assert.deepStrictEqual(
-        contributes.semanticTokenTypes.map((t: { id: string; description: string }) => ({ id: t.id, description: t.description })),
+        raw.contributes.semanticTokenTypes.map((t: { id: string; description: string }) => ({ id: t.id, description: t.description })),
         expected.types,
         paste(expected.types),
       );
-      assert.deepStrictEqual(contributes.semanticTokenModifiers, expected.modifiers, paste(expected.modifiers));
+      assert.deepStrictEqual(raw.contributes.semanticTokenModifiers, expected.modifiers, paste(expected.modifiers));
       for (const t of contributes.semanticTokenTypes) assert.ok(t.superType, `${t.id} has a superType`);
     });
 

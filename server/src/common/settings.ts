@@ -42,6 +42,16 @@ export const SETTINGS: readonly SettingSpec[] = [
       'Mark people, countries, places and organizations in Arabic news files. When off, the language server keeps running but returns no markup, hovers or outline. The command **Arabic News Lens: Toggle Markup** flips this for the session only.',
   },
   {
+    key: k('cardLanguage'),
+    type: 'string',
+    default: 'auto',
+    enum: ['auto', 'ar', 'en'],
+    enumDescriptions: ['The display language of VS Code.', 'Arabic.', 'English.'],
+    scope: 'window',
+    section: 'General',
+    markdownDescription: 'Language of the hover cards, the outline, the status texts and the messages of the language server. `auto` follows the display language of VS Code.',
+  },
+  {
     key: k('types.person'),
     type: 'boolean',
     default: true,
@@ -111,6 +121,15 @@ export const SETTINGS: readonly SettingSpec[] = [
       'Share of Arabic-script letters, from 0 to 1, above which a plain-text file counts as Arabic (see `#arabicNewsLens.plainText.detectArabic#`).',
   },
   {
+    key: k('plainText.switchLanguage'),
+    type: 'boolean',
+    default: true,
+    scope: 'resource',
+    section: 'Plain text',
+    markdownDescription:
+      'When a plain-text file that counts as Arabic (see `#arabicNewsLens.plainText.detectArabic#`) is shown in an editor, switch it to the **Arabic News** language, which wraps long lines. Turn this off to keep such files as plain text.',
+  },
+  {
     key: k('packs.paths'),
     type: 'array',
     items: { type: 'string' },
@@ -161,16 +180,6 @@ export const SETTINGS: readonly SettingSpec[] = [
     markdownDescription:
       "The date (YYYY-MM-DD) of articles that give none: hover cards and exports then show the roles people held on that day. Empty: today. An article's own date wins: a header (`date:` front matter or a first line `Date:`/`التاريخ:`, written by the command **Arabic News Lens: Set the Article's Date**), a date in the text (Gregorian or Hijri), or a date in the file's name or folders.",
   },
-  {
-    key: k('cardLanguage'),
-    type: 'string',
-    default: 'auto',
-    enum: ['auto', 'ar', 'en'],
-    enumDescriptions: ["The editor's display language (Arabic when it is Arabic, else English).", 'Arabic labels.', 'English labels.'],
-    scope: 'window',
-    section: 'General',
-    markdownDescription: 'The language of the labels in hover cards. Names and roles are shown in both Arabic and English whatever this says.',
-  },
 ];
 
 /** The settings as the server uses them. */
@@ -182,7 +191,7 @@ export interface Settings {
   types: { person: boolean; country: boolean; location: boolean; organization: boolean };
   candidates: { enabled: boolean };
   inlayHints: { englishNames: boolean };
-  plainText: { detectArabic: boolean; arabicRatio: number };
+  plainText: { detectArabic: boolean; arabicRatio: number; switchLanguage: boolean };
   packs: { paths: string[] };
   performance: { maxFileSizeMB: number; debounceMs: number };
   trace: { server: 'off' | 'messages' | 'verbose' };
@@ -247,7 +256,11 @@ export function resolveSettings(raw: unknown): Settings {
     },
     candidates: { enabled: get('candidates.enabled') as boolean },
     inlayHints: { englishNames: get('inlayHints.englishNames') as boolean },
-    plainText: { detectArabic: get('plainText.detectArabic') as boolean, arabicRatio: get('plainText.arabicRatio') as number },
+    plainText: {
+      detectArabic: get('plainText.detectArabic') as boolean,
+      arabicRatio: get('plainText.arabicRatio') as number,
+      switchLanguage: get('plainText.switchLanguage') as boolean,
+    },
     packs: { paths: get('packs.paths') as string[] },
     performance: { maxFileSizeMB: get('performance.maxFileSizeMB') as number, debounceMs: get('performance.debounceMs') as number },
     trace: { server: get('trace.server') as Settings['trace']['server'] },
@@ -303,4 +316,23 @@ export function isMostlyArabic(text: string, ratio: number = DEFAULT_SETTINGS.pl
     if (LETTER.test(text[i])) letters++;
   }
   return letters > 0 && arabic / letters >= ratio;
+}
+
+/** Schemes whose plain-text documents may switch to the `arabic-news` language (those the server reads). */
+export const SWITCHABLE_SCHEMES: readonly string[] = ['file', 'untitled'];
+
+/**
+ * True when a plain-text document shown in an editor should switch to the `arabic-news` language:
+ * both `plainText.detectArabic` and `plainText.switchLanguage` are on, the document is mostly Arabic
+ * (`isMostlyArabic` over `sample`, its first characters), and it was not switched before in this
+ * session (an analyst who set it back to plain text keeps it so).
+ */
+export function switchesToArabicNews(
+  doc: { languageId: string; scheme: string; sample: string },
+  plainText: Settings['plainText'],
+  switchedBefore: boolean,
+): boolean {
+  if (doc.languageId !== 'plaintext' || switchedBefore) return false;
+  if (!plainText.detectArabic || !plainText.switchLanguage || !SWITCHABLE_SCHEMES.includes(doc.scheme)) return false;
+  return isMostlyArabic(doc.sample, plainText.arabicRatio);
 }

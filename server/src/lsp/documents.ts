@@ -7,6 +7,7 @@ import { TextDocuments, type DocumentSymbol } from 'vscode-languageserver';
 import type { Analyzer } from '../analysis/analyzer';
 import { IncrementalAnalyzer, type IncrementalStats } from '../analysis/incremental';
 import type { Analysis, EntityType, Mention } from '../analysis/types';
+import { label, type Lang } from '../common/messages';
 import { isMostlyArabic, type Settings } from '../common/settings';
 import type { LineIndex } from './positions';
 import type { EncodedTokens } from './tokens';
@@ -50,6 +51,8 @@ export interface DocumentHost {
   isPack(uri: string): boolean;
   /** Called when a scheduled analysis finished (or was skipped) for the current version. */
   analysed(result: DocumentAnalysis): void;
+  /** The language of the status texts (English when absent). */
+  language?(): Lang;
 }
 
 export class DocumentStore {
@@ -122,7 +125,7 @@ export class DocumentStore {
     const settings = this.host.settings();
     // The document's path and the default date setting are sources of its articles' dates.
     const dates = { path: uriToPath(uri) ?? uri, defaultDate: settings.defaultDate };
-    const result = analyse(doc, (text) => incremental.update(text, { changed, ...dates }), kb.version, settings);
+    const result = analyse(doc, (text) => incremental.update(text, { changed, ...dates }), kb.version, settings, this.host.language?.());
     // A skipped document was not analysed: the next update must not start from an older text.
     if (result.skipped) incremental.reset();
     this.changes.set(uri, result.skipped ? { analysed: -1, current: doc.version } : { analysed: doc.version, current: doc.version });
@@ -180,7 +183,7 @@ export class DocumentStore {
 }
 
 /** Analyses a document, or explains why not: too large, or plain text that is not Arabic. */
-export function analyse(doc: NewsDocument, analyze: (text: string) => Analysis, kbVersion: number, settings: Settings): DocumentAnalysis {
+export function analyse(doc: NewsDocument, analyze: (text: string) => Analysis, kbVersion: number, settings: Settings, lang: Lang = 'en'): DocumentAnalysis {
   // The document's own line index (kept up to date edit by edit) and text: no copy, no rescan.
   const { lines } = doc;
   const text = lines.text;
@@ -193,18 +196,18 @@ export function analyse(doc: NewsDocument, analyze: (text: string) => Analysis, 
       ...base,
       analysis: { length: text.length, ...EMPTY },
       ms: 0,
-      skipped: `Arabic News Lens: this file (${mb.toFixed(1)} MB) is larger than arabicNewsLens.performance.maxFileSizeMB (${limit} MB) and was not analysed. Raise the setting to analyse it.`,
+      skipped: label('status.tooLarge', lang, mb.toFixed(1), limit),
     };
   }
   if (PLAIN_TEXT.has(doc.languageId) && settings.plainText.detectArabic === false) {
-    return { ...base, analysis: { length: text.length, ...EMPTY }, ms: 0, skipped: 'Arabic News Lens: plain-text files are not analysed (arabicNewsLens.plainText.detectArabic is off).' };
+    return { ...base, analysis: { length: text.length, ...EMPTY }, ms: 0, skipped: label('status.plainTextOff', lang) };
   }
   if (PLAIN_TEXT.has(doc.languageId) && !isMostlyArabic(text, settings.plainText.arabicRatio)) {
     return {
       ...base,
       analysis: { length: text.length, ...EMPTY },
       ms: 0,
-      skipped: `Arabic News Lens: this plain-text file is not mostly Arabic (arabicNewsLens.plainText.arabicRatio is ${settings.plainText.arabicRatio}).`,
+      skipped: label('status.notArabic', lang, settings.plainText.arabicRatio),
     };
   }
   const t0 = performance.now();

@@ -25,6 +25,7 @@ import {
 import { normalizeArabic } from '../analysis/normalize';
 import type { EntityType, Mention } from '../analysis/types';
 import { LEGEND } from '../common/legend';
+import { chooseLanguage, label } from '../common/messages';
 import { mentionAt, visibleMentions, type DocumentAnalysis } from './documents';
 import { cardInput, eventAt, renderCard, renderEventCard } from './hover';
 import { WORKSPACE_PACK_DIR, WORKSPACE_PACK_FILE } from './knowledge';
@@ -96,7 +97,8 @@ export function register(session: Session): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
         semanticTokensProvider: { legend: LEGEND, full: { delta: true }, range: true },
         hoverProvider: true,
-        documentSymbolProvider: { label: 'Arabic News Lens' },
+        // Settings are not read yet: the provider's name follows the client's locale.
+        documentSymbolProvider: { label: label('outline.provider', chooseLanguage('auto', params.locale)) },
         documentHighlightProvider: true,
         referencesProvider: true,
         definitionProvider: true,
@@ -207,7 +209,7 @@ export function register(session: Session): void {
       const kb = session.knowledge.kb;
       const cached = a.r.symbols;
       if (cached && cached.mentions === a.mentions && cached.kb === kb) return cached.symbols;
-      const symbols = documentSymbols(a.r.text, a.r.analysis, a.mentions, kb, a.r.lines);
+      const symbols = documentSymbols(a.r.text, a.r.analysis, a.mentions, kb, a.r.lines, session.language);
       // A huge file's outline is tens of megabytes of objects: rebuilt on request rather than kept.
       if (a.r.text.length <= SYMBOL_CACHE_MAX_CHARS) a.r.symbols = { mentions: a.mentions, kb, symbols };
       return symbols;
@@ -293,7 +295,7 @@ export function register(session: Session): void {
         const meetings = (nodes: typeof d.analysis.outline) => {
           for (const n of nodes) {
             if (n.kind === 'meeting' && (!query || normalizeArabic(n.label).includes(qAr) || n.label.toLowerCase().includes(qEn))) {
-              out.push({ name: n.label.replace(/\s+/g, ' ').trim() || 'meeting', kind: SymbolKind.Event, location: { uri: d.uri, range: d.lines.range(n.start, n.end) }, containerName: file });
+              out.push({ name: n.label.replace(/\s+/g, ' ').trim() || label('outline.kind.meeting', session.language), kind: SymbolKind.Event, location: { uri: d.uri, range: d.lines.range(n.start, n.end) }, containerName: file });
             }
             meetings(n.children);
           }
@@ -364,16 +366,16 @@ export function register(session: Session): void {
       };
       const selected = a.r.text.slice(start, end).replace(/\s+/g, ' ').trim();
       if (end > start && selected.length >= 2 && selected.length <= 200 && /[\u0600-\u06FF]/.test(selected) && !/[\r\n]/.test(a.r.text.slice(start, end).trim())) {
-        for (const [type, label] of [['person', 'person'], ['organization', 'organization'], ['location', 'place']] as const) {
+        for (const [type, key] of [['person', 'action.addPerson'], ['organization', 'action.addOrganization'], ['location', 'action.addPlace']] as const) {
           const next = addEntity(pack, type, selected);
           const e = edit(formatPack(next.pack));
-          if (e) actions.push({ title: `Add “${selected}” to the workspace pack as ${label}`, kind: CodeActionKind.QuickFix, edit: e });
+          if (e) actions.push({ title: label(key, session.language, selected), kind: CodeActionKind.QuickFix, edit: e });
         }
       }
       const m = mentionAt(a.mentions, start);
       if (m && m.known && m.alias && /[\u0600-\u06FF]/.test(m.alias)) {
         const e = edit(formatPack(hideAlias(pack, m.alias)));
-        if (e) actions.push({ title: `Never mark “${m.alias}”`, kind: CodeActionKind.QuickFix, edit: e });
+        if (e) actions.push({ title: label('action.neverMark', session.language, m.alias), kind: CodeActionKind.QuickFix, edit: e });
       }
       return actions;
     }),

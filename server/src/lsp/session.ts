@@ -33,9 +33,10 @@ import {
   type ToggleResult,
   type TypeCounts,
 } from '../common/protocol';
+import { chooseLanguage, label, type Lang } from '../common/messages';
 import { DEFAULT_SETTINGS, resolveSettings, SETTINGS_SECTION, type Settings } from '../common/settings';
 import { DocumentStore, visibleMentions, type DocumentAnalysis } from './documents';
-import { cardLanguage, type CardLanguage } from './card-labels';
+import { type CardLanguage } from './card-labels';
 import { articleSlice, exportCsv, exportEventsCsv, exportJson } from './export';
 import { isWorkspacePackPath, KnowledgeService, WORKSPACE_PACK_DIR } from './knowledge';
 import { validatePacks } from './pack-validation';
@@ -54,6 +55,8 @@ export class Session {
   /** The session toggle (arabicNewsLens/toggle); the markup shows when this and `enable` are on. */
   toggledOn = true;
   folders: string[] = [];
+  /** The client's display language, from `initialize` (`ar`, `en-US`…), if it sent one. */
+  locale: string | undefined;
   private knowledgeService: KnowledgeService | undefined;
   /** Loads the knowledge base; set by `initialize`, run right after its answer or by the first use. */
   private pendingLoad: (() => KnowledgeService) | undefined;
@@ -75,6 +78,7 @@ export class Session {
       knowledge: () => this.knowledge,
       isPack: (uri) => this.isPack(uri),
       analysed: (r) => this.sendStatus(r),
+      language: () => this.language,
     });
   }
 
@@ -106,6 +110,14 @@ export class Session {
     return this.caps;
   }
 
+  /**
+   * The language of every label the server shows (outline, status texts, messages, hover cards):
+   * `arabicNewsLens.cardLanguage` when it names one, else the client's locale.
+   */
+  get language(): Lang {
+    return chooseLanguage(this.settings.cardLanguage, this.locale);
+  }
+
   enabled(): boolean {
     return this.settings.enable && this.toggledOn;
   }
@@ -115,12 +127,9 @@ export class Session {
     return !!file && (isWorkspacePackPath(file) || (!!this.knowledge && this.knowledge.has(file)));
   }
 
-  /** The client's display language, from `initialize` (`locale`), for the cards' labels. */
-  locale: string | undefined;
-
-  /** The language of the hover cards' labels: the setting, or the client's locale for `auto`. */
+  /** The language of the hover cards' labels: the same as every other label's. */
   cardLanguage(): CardLanguage {
-    return cardLanguage(this.settings.cardLanguage, this.locale);
+    return this.language;
   }
 
   /** Called from `initialize`: reads the client's capabilities and options; the packs load after the answer. */
@@ -294,7 +303,7 @@ export class Session {
         range: lines.range(p.start, p.end),
         severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
         source: 'arabic-news-lens',
-        message: state.lastGood && p.severity === 'error' ? `${p.message} (the last valid version of this pack stays loaded)` : p.message,
+        message: state.lastGood && p.severity === 'error' ? label('diagnostic.lastGood', this.language, p.message) : p.message,
       }));
       if (diagnostics.length || this.diagnosed.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics });
       if (diagnostics.length) now.add(uri);
@@ -395,7 +404,7 @@ export class Session {
       articles: r.analysis.articles.map((a, index) => ({
         index,
         range: r.lines.range(a.start, a.end),
-        ...(a.headline ? { headline: articleTitle(r.text, a, index) } : {}),
+        ...(a.headline ? { headline: articleTitle(r.text, a, index, this.language, 120) } : {}),
         ...(a.date ? { date: a.date } : {}),
         ...(a.dateSource ? { dateSource: a.dateSource } : {}),
       })),

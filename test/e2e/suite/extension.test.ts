@@ -68,6 +68,21 @@ describe('Arabic News Lens in a real VS Code', function () {
       assert.ok(!api.isArabicNewsDocument(english), 'english-notes.txt is not');
     });
 
+    it('switches a mostly Arabic plain-text document shown in an editor to arabic-news, with word wrap; English stays plain text', async () => {
+      const english = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'Notes in English about the Astana meeting.\n' });
+      await vscode.window.showTextDocument(english);
+      const arabic = await vscode.workspace.openTextDocument({ language: 'plaintext', content: arnews.getText() });
+      await vscode.window.showTextDocument(arabic);
+      const current = (d: vscode.TextDocument) => vscode.workspace.textDocuments.find((x) => x.uri.toString() === d.uri.toString());
+      await waitFor('the Arabic document in arabic-news', () => current(arabic)?.languageId, (l) => l === 'arabic-news');
+      assert.strictEqual(vscode.workspace.getConfiguration('editor', { languageId: 'arabic-news' }).get('wordWrap'), 'on');
+      assert.strictEqual(current(english)?.languageId, 'plaintext');
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await vscode.window.showTextDocument(english);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await vscode.window.showTextDocument(arnews);
+    });
+
     it('registers every command the manifest declares', async () => {
       const all = await vscode.commands.getCommands(true);
       const declared = (extension().packageJSON.contributes.commands as Array<{ command: string }>).map((c) => c.command);

@@ -63,6 +63,8 @@ export interface StartOptions {
   workspaceFolder?: string;
   /** More initialization options (`workspacePacks`…). */
   initializationOptions?: Record<string, unknown>;
+  /** The client's display language, sent in `initialize` (`ar`, `en-US`…). */
+  locale?: string;
 }
 
 export async function startServer(options: StartOptions = {}): Promise<Started> {
@@ -95,6 +97,7 @@ export async function startServer(options: StartOptions = {}): Promise<Started> 
     rootUri: folder ? pathToFileURL(folder).href : null,
     workspaceFolders: folder ? [{ uri: pathToFileURL(folder).href, name: path.basename(folder) }] : null,
     capabilities: CLIENT_CAPABILITIES,
+    ...(options.locale ? { locale: options.locale } : {}),
     initializationOptions: { builtinPacks: options.builtinPacks ?? false, settings, ...options.initializationOptions },
   })) as InitializeResult;
   await conn.sendNotification('initialized', {});
