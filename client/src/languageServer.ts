@@ -18,6 +18,7 @@ import {
 import type { InitializationOptions } from '../../server/src/common/protocol';
 import { SETTINGS_SECTION } from '../../server/src/common/settings';
 import { documentSelector } from './documents';
+import { semanticTokensMiddleware } from './marks';
 
 /** Restarts allowed within `RESTART_WINDOW_MS` before the client gives up. */
 const MAX_RESTARTS = 5;
@@ -98,6 +99,8 @@ export class LanguageServerController implements vscode.Disposable {
       documentSelector: documentSelector(),
       outputChannel: this.output,
       initializationOptions,
+      // The semantic tokens do not style the text unless arabicNewsLens.marks.style asks (marks.ts).
+      middleware: semanticTokensMiddleware,
       synchronize: {
         configurationSection: SETTINGS_SECTION,
         // Workspace packs are only watched (and read by the server) in a trusted workspace.

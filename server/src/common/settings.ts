@@ -151,6 +151,20 @@ export const SETTINGS: readonly SettingSpec[] = [
     section: 'Diagnostics',
     markdownDescription: 'Trace the communication between VS Code and the Arabic News Lens language server in the **Arabic News Lens** output channel.',
   },
+  {
+    key: k('marks.style'),
+    type: 'string',
+    default: 'overlay',
+    enum: ['overlay', 'semanticTokens'],
+    enumDescriptions: [
+      'An underline drawn under the text (by type colour, and solid, dashed, dotted or double by form): Arabic words stay joined and in their order.',
+      'The language server’s semantic tokens colour the names. VS Code cuts a line with tokens into isolated pieces and draws Arabic phrases in reverse order: only for editors that show them right to left correctly.',
+    ],
+    scope: 'resource',
+    section: 'Markup',
+    markdownDescription:
+      'How VS Code draws the marks. `overlay` draws underlines under the text and leaves Arabic lines whole. `semanticTokens` lets the semantic tokens style the text, as other editors do; it also needs `editor.semanticHighlighting.enabled`.',
+  },
 ];
 
 /** The settings as the server uses them. */
