@@ -10,7 +10,7 @@
 //      clone (then only the activation, underline and hover checks run).
 const fs = require('fs');
 const path = require('path');
-const { CodeServer, launchBrowser } = require('./code-server');
+const { CodeServer, launchBrowser, pickColorTheme, runCommand } = require('./code-server');
 
 const root = path.join(__dirname, '..', '..');
 const results = path.join(root, 'test-results');
@@ -221,30 +221,4 @@ async function check(name, fn) {
 async function closeUp(page, box, theme) {
   const clip = { x: Math.max(0, box.x - 420), y: Math.max(0, box.y - 60), width: 760, height: box.height + 120 };
   await page.screenshot({ scale: 'css', path: path.join(results, `${prefix}closeup-${theme}.png`), clip, scale: 'device' });
-}
-
-/** Picks a colour theme with "Preferences: Color Theme", as a person would. */
-async function pickColorTheme(page, theme) {
-  await runCommand(page, 'Preferences: Color Theme');
-  await page.waitForFunction(() => /theme/i.test(document.querySelector('.quick-input-widget input')?.getAttribute('placeholder') ?? ''), undefined, { timeout: 10000 });
-  await page.keyboard.type(theme);
-  await clickQuickPickRow(page, theme);
-}
-
-/** Runs a command through the command palette, as a person would. */
-async function runCommand(page, title) {
-  await page.keyboard.press('F1');
-  await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 10000 });
-  await page.keyboard.type(title);
-  await clickQuickPickRow(page, title);
-}
-
-/** Clicks the quick-pick row whose label is exactly `label` (Enter would run the focused row, which may be another). */
-async function clickQuickPickRow(page, label) {
-  const handle = await page.waitForFunction(
-    (t) => [...document.querySelectorAll('.quick-input-list .monaco-list-row')].find((row) => row.querySelector('.label-name')?.textContent.replace(/\s+/g, ' ').trim() === t),
-    label,
-    { timeout: 10000 },
-  );
-  await handle.asElement().click();
 }
