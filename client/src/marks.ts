@@ -157,9 +157,10 @@ export class Marks implements vscode.Disposable {
   private refreshEditor(editor: vscode.TextEditor): void {
     const client = this.client();
     const doc = editor.document;
-    if (!client || !this.isRelevant(doc)) return;
-    if (markStyle(doc.uri) !== 'overlay') {
-      this.clear(editor);
+    if (!client) return;
+    // A document the server no longer analyses (plain-text detection turned off) keeps no marks.
+    if (!this.isRelevant(doc) || markStyle(doc.uri) !== 'overlay') {
+      if (this.shown.get(editor)?.marks.length) this.clear(editor);
       return;
     }
     const request = ++this.requests;
