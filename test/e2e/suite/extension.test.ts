@@ -139,6 +139,26 @@ describe('Arabic News Lens in a real VS Code', function () {
       await vscode.window.showTextDocument(arnews);
     });
 
+    it('on a long document, asks for the marks of the visible lines and a margin, and for more after scrolling', async () => {
+      // 300 copies of the article, blank lines between them: over 4,000 lines, each copy its own article.
+      const copies = 300;
+      const doc = await vscode.workspace.openTextDocument({ language: 'arabic-news', content: Array(copies).fill(arnews.getText().trim()).join('\n\n\n') + '\n' });
+      const editor = await vscode.window.showTextDocument(doc);
+      const perCopy = expectedRows().length;
+      const linesOf = (d: { marks: { start: number }[] } | undefined) => (d?.marks ?? []).map((m) => doc.positionAt(m.start).line);
+      const first = await waitFor('marks at the top', () => api.marks(doc.uri), (d) => !!d && d.version === doc.version && d.marks.length > 0);
+      const top = linesOf(first);
+      assert.ok(doc.lineCount > 4000, `${doc.lineCount} lines`);
+      assert.ok(Math.max(...top) < 1000, `the marks stay near the visible lines, last at line ${Math.max(...top)}`);
+      assert.ok(first!.marks.length < perCopy * copies / 4, `${first!.marks.length} marks, not the whole document's`);
+      const target = doc.lineCount - 20;
+      editor.revealRange(new vscode.Range(target, 0, target, 0), vscode.TextEditorRevealType.AtTop);
+      const after = await waitFor('marks after scrolling to the end', () => api.marks(doc.uri), (d) => linesOf(d).some((l) => l >= target - 5));
+      assert.ok(Math.min(...linesOf(after)) > 1000, `the marks moved with the view, first at line ${Math.min(...linesOf(after))}`);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await vscode.window.showTextDocument(arnews);
+    });
+
     it('stop for plain text when arabicNewsLens.plainText.detectArabic is off, and come back', async () => {
       const config = vscode.workspace.getConfiguration('arabicNewsLens');
       await marksSettled(plain);
