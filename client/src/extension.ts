@@ -10,6 +10,7 @@ import { registerCommands } from './commands';
 import { isArabicNewsDocument, PlainTextSwitcher } from './documents';
 import { EntitiesView } from './entitiesView';
 import { LanguageServerController } from './languageServer';
+import { Marks, type DrawnMark } from './marks';
 import { StatusBar } from './statusBar';
 
 /** What `activate` returns: read by the level-4 tests, and usable by other extensions. */
@@ -30,6 +31,8 @@ export interface ArabicNewsLensApi {
   crashNotices(): number;
   /** The server's process id (for the crash test). */
   serverPid(): number | undefined;
+  /** The marks drawn in the visible editor of a document (overlay decorations), for the tests. */
+  marks(uri: vscode.Uri): { version: number; marks: DrawnMark[] } | undefined;
 }
 
 let controller: LanguageServerController | undefined;
@@ -40,19 +43,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<Arabic
   controller = new LanguageServerController(context, output, (client) => {
     client.onNotification(StatusNotification, (p: StatusParams) => {
       statusBar.update(p);
+      marks.statusChanged(p);
       const active = vscode.window.activeTextEditor?.document.uri;
       if (active && client.protocol2CodeConverter.asUri(p.uri).toString() === active.toString()) void entities.refresh();
     });
   });
   const server = controller;
   const entities = new EntitiesView(() => server.current, isArabicNewsDocument);
-  context.subscriptions.push(output, server, statusBar, entities);
+  const marks = new Marks(() => server.current, isArabicNewsDocument);
+  context.subscriptions.push(output, server, statusBar, entities, marks);
   context.subscriptions.push(new PlainTextSwitcher((m) => output.appendLine(m)));
 
   server.onStarted(
     () => {
       statusBar.render();
       void entities.refresh();
+      marks.refreshAll();
     },
     undefined,
     context.subscriptions,
@@ -106,6 +112,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Arabic
     crashCount: () => server.crashCount,
     crashNotices: () => server.crashNoticeCount,
     serverPid: () => server.serverPid(),
+    marks: (uri) => marks.drawn(uri),
   };
 }
 

@@ -19,6 +19,7 @@ import type { InitializationOptions } from '../../server/src/common/protocol';
 import { SETTINGS_SECTION } from '../../server/src/common/settings';
 import { documentSelector } from './documents';
 import { isolateSymbols } from './outline';
+import { semanticTokensMiddleware } from './marks';
 
 /** Restarts allowed within `RESTART_WINDOW_MS` before the client gives up. */
 const MAX_RESTARTS = 5;
@@ -105,6 +106,8 @@ export class LanguageServerController implements vscode.Disposable {
         fileEvents: vscode.workspace.isTrusted ? vscode.workspace.createFileSystemWatcher('**/.arabic-news/*.json') : undefined,
       },
       middleware: {
+        // The semantic tokens do not style the text unless arabicNewsLens.marks.style asks (marks.ts).
+        ...semanticTokensMiddleware,
         // VS Code's outline draws name and detail in one paragraph: isolate them (see outline.ts).
         provideDocumentSymbols: async (document, token, next) => isolateSymbols(await next(document, token)),
       },

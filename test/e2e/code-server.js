@@ -231,4 +231,30 @@ async function launchBrowser(cs, { viewport = { width: 1400, height: 860 }, devi
   return { ctx, page };
 }
 
-module.exports = { CodeServer, launchBrowser, NOISE, until };
+/** Picks a colour theme with "Preferences: Color Theme", as a person would. */
+async function pickColorTheme(page, theme) {
+  await runCommand(page, 'Preferences: Color Theme');
+  await page.waitForFunction(() => /theme/i.test(document.querySelector('.quick-input-widget input')?.getAttribute('placeholder') ?? ''), undefined, { timeout: 10000 });
+  await page.keyboard.type(theme);
+  await clickQuickPickRow(page, theme);
+}
+
+/** Runs a command through the command palette, as a person would. */
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 10000 });
+  await page.keyboard.type(title);
+  await clickQuickPickRow(page, title);
+}
+
+/** Clicks the quick-pick row whose label is exactly `label` (Enter would run the focused row, which may be another). */
+async function clickQuickPickRow(page, label) {
+  const handle = await page.waitForFunction(
+    (t) => [...document.querySelectorAll('.quick-input-list .monaco-list-row')].find((row) => row.querySelector('.label-name')?.textContent.replace(/\s+/g, ' ').trim() === t),
+    label,
+    { timeout: 10000 },
+  );
+  await handle.asElement().click();
+}
+
+module.exports = { CodeServer, launchBrowser, NOISE, until, pickColorTheme, runCommand };

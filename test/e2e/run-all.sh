@@ -2,7 +2,8 @@
 # Level 4: the extension in a real VS Code, offline. Installs the tools (install-tools.sh), builds,
 # then runs (1) the mocha suite inside the extension host of code-server (in a trusted workspace,
 # then in an untrusted one), (2) the UI checks in the
-# workbench with screenshots under test-results/, and (3) builds the .vsix with `npm run package`,
+# workbench with screenshots under test-results/, (3) the reading order of marked Arabic (rtl-order.js),
+# and (4) builds the .vsix with `npm run package`,
 # installs it into a fresh code-server from the file and runs the basic UI checks against it.
 # Prints each part's counts and a closing "e2e: N passed, N failed" line.
 # When a tool cannot be installed (no apt, no registry), prints SKIP with the reason and exits 0,
@@ -20,7 +21,7 @@ cat "$log"
 if [[ $rc == 3 ]]; then
   reason=$(grep '^SKIP:' "$log" | tail -1)
   echo "level 4 (real VS Code) SKIPPED — ${reason:-an install step was impossible}"
-  echo "e2e: 0 passed, 0 failed, 4 skipped"
+  echo "e2e: 0 passed, 0 failed, 5 skipped"
   [[ "${E2E_REQUIRED:-0}" == 1 ]] && exit 1
   exit 0
 elif [[ $rc != 0 ]]; then
@@ -57,6 +58,7 @@ part suite node test/e2e/run-code-server.js
 part untrusted node test/e2e/run-code-server.js --untrusted
 part ui node test/e2e/ui-checks.js
 part arabic node test/e2e/arabic-ui.js
+part rtl node test/e2e/rtl-order.js
 echo; echo "--- level 4: npm run package"
 if npm run --silent package > test-results/e2e-package.log 2>&1; then
   grep -E 'Packaged|DONE' test-results/e2e-package.log || true

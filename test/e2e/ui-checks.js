@@ -2,7 +2,7 @@
 // UI checks in the real VS Code workbench (code-server + headless chromium), as an analyst sees it:
 // open examples/astana-20.txt (a plain-text file that is mostly Arabic), wait until the names are
 // underlined, hover «غير بيدرسون» and read "Pedersen" in the hover card, open the Outline and the
-// Entities view, and check the underline colours in dark, light and high-contrast themes.
+// Entities view, and check the overlay underlines (colour, style, plain text above them) in dark, light and high-contrast themes.
 // Every wait is on a condition in the page; screenshots go to test-results/.
 // Prints one line per check and a closing "N passed, N failed".
 //
@@ -10,7 +10,7 @@
 //      clone (then only the activation, underline and hover checks run).
 const fs = require('fs');
 const path = require('path');
-const { CodeServer, launchBrowser } = require('./code-server');
+const { CodeServer, launchBrowser, pickColorTheme, runCommand } = require('./code-server');
 
 const root = path.join(__dirname, '..', '..');
 const results = path.join(root, 'test-results');
@@ -23,25 +23,54 @@ const lap = (m) => console.log(`[ui-checks ${((Date.now() - t0) / 1000).toFixed(
 const EDITOR_LINES = '.editor-instance .monaco-editor .view-lines';
 const HOVER = '.monaco-hover, .monaco-resizable-hover';
 
-/** In-page: the underlined token span (Monaco's `mtku` class) whose text includes `text`, and its style. */
-function underlinedSpan({ lines, text }) {
-  for (const el of document.querySelectorAll(`${lines} span.mtku`)) {
-    // Monaco renders some spaces as no-break spaces.
-    if (el.textContent.replace(/\u00a0/g, ' ').includes(text)) {
-      const cs = getComputedStyle(el);
-      const r = el.getBoundingClientRect();
-      return { text: el.textContent, color: cs.color, fontStyle: cs.fontStyle, decoration: cs.textDecorationLine, box: { x: r.x, y: r.y, width: r.width, height: r.height } };
+/**
+ * In-page: the first occurrence of `text` on a rendered row, where it is drawn, the style of its text,
+ * and the overlay decoration under it (the mark: `.view-overlays .cdr` with a bottom border), or null.
+ */
+function markUnder({ lines, text }) {
+  for (const row of document.querySelectorAll(`${lines} .view-line`)) {
+    const tw = document.createTreeWalker(row, NodeFilter.SHOW_TEXT);
+    const nodes = [];
+    let all = '';
+    for (let n; (n = tw.nextNode()); ) {
+      nodes.push([n, all.length]);
+      all += n.textContent;
     }
+    // Monaco renders some spaces as no-break spaces.
+    const at = all.replace(/\u00a0/g, ' ').indexOf(text);
+    if (at < 0) continue;
+    const pos = (off) => {
+      for (let j = nodes.length - 1; j >= 0; j--) if (nodes[j][1] <= off) return [nodes[j][0], off - nodes[j][1]];
+    };
+    const range = document.createRange();
+    range.setStart(...pos(at));
+    const [endNode, endOff] = pos(at + text.length - 1);
+    range.setEnd(endNode, endOff + 1);
+    const r = range.getBoundingClientRect();
+    const textStyle = getComputedStyle(range.startContainer.parentElement);
+    let mark = null;
+    let best = 0;
+    for (const el of row.closest('.monaco-editor').querySelectorAll('.view-overlays .cdr')) {
+      const cs = getComputedStyle(el);
+      if (cs.borderBottomStyle === 'none' || parseFloat(cs.borderBottomWidth) < 1) continue;
+      const o = el.getBoundingClientRect();
+      if (o.bottom <= r.top || o.top >= r.bottom) continue;
+      const overlap = Math.min(o.right, r.right) - Math.max(o.left, r.left);
+      if (overlap > best) {
+        best = overlap;
+        mark = { color: cs.borderBottomColor, style: cs.borderBottomStyle, width: o.width };
+      }
+    }
+    if (!mark || best < 0.5 * r.width) return null;
+    return { text, color: mark.color, style: mark.style, fontStyle: textStyle.fontStyle, textColor: textStyle.color, box: { x: r.x, y: r.y, width: r.width, height: r.height } };
   }
   return null;
 }
 
 const hexToRgb = (h) => `rgb(${parseInt(h.slice(1, 3), 16)}, ${parseInt(h.slice(3, 5), 16)}, ${parseInt(h.slice(5, 7), 16)})`;
-/** The colour package.json gives a selector under a theme key ('rules' for the base palette). */
-function manifestColour(themeKey, selector) {
-  const c = manifest.contributes.configurationDefaults['editor.semanticTokenColorCustomizations'];
-  const rules = themeKey === 'rules' ? c.rules : c[themeKey].rules;
-  return hexToRgb(rules[selector].foreground);
+/** The underline colour package.json gives an entity type in a kind of theme (light, dark, highContrast, highContrastLight). */
+function manifestColour(kind, type) {
+  return hexToRgb(manifest.contributes.colors.find((c) => c.id === `arabicNewsLens.${type}Underline`).defaults[kind]);
 }
 
 const checks = [];
@@ -72,37 +101,39 @@ async function check(name, fn) {
     ({ ctx, page } = await launchBrowser(cs, { deviceScaleFactor: 2 }));
     const payload = [['openFile', cs.remote(path.join(root, 'examples', 'astana-20.txt'))], ['skipWelcome', 'true']];
     if (!VSIX) payload.push(['extensionDevelopmentPath', cs.remote(root)]);
-    await page.goto(cs.url(path.join(root, 'examples'), payload));
+    await page.goto(cs.url(path.join(root, 'examples'), payload), { waitUntil: 'domcontentloaded', timeout: 120000 });
 
     await check('examples/astana-20.txt opens and its names are underlined', async () => {
       await page.waitForFunction(({ lines }) => [...document.querySelectorAll(lines)].some((e) => e.textContent.includes('بيدرسون')), { lines: EDITOR_LINES }, { timeout: 120000 });
-      await page.waitForFunction(underlinedSpan, { lines: EDITOR_LINES, text: 'غير بيدرسون' }, { timeout: 60000 });
-      const count = await page.evaluate((lines) => document.querySelectorAll(`${lines} span.mtku`).length, EDITOR_LINES);
+      await page.waitForFunction(markUnder, { lines: EDITOR_LINES, text: 'غير بيدرسون' }, { timeout: 60000 });
+      const count = await page.evaluate(() => document.querySelectorAll('.editor-instance .monaco-editor .view-overlays .cdr').length);
       await page.screenshot({ scale: 'css', path: path.join(results, `${prefix}article-dark.png`) });
-      return `${count} underlined spans on screen`;
+      return `${count} overlay marks on screen`;
     });
 
-    await check('underline colours follow package.json in the dark theme (person, country, adjective)', async () => {
-      const person = await page.evaluate(underlinedSpan, { lines: EDITOR_LINES, text: 'غير بيدرسون' });
-      const country = await page.evaluate(underlinedSpan, { lines: EDITOR_LINES, text: 'سوريا' });
-      const adjective = await page.evaluate(underlinedSpan, { lines: EDITOR_LINES, text: 'الإيراني' });
-      const expect = (got, selector) => {
-        if (!got) throw new Error(`no underlined span for ${selector}`);
-        const want = manifestColour('[*Dark*]', selector);
-        if (got.color !== want) throw new Error(`${selector}: colour ${got.color}, package.json says ${want}`);
-        if (!/underline/.test(got.decoration)) throw new Error(`${selector}: text-decoration ${got.decoration}`);
+    await check('underline colours follow package.json in the dark theme (person, country, adjective), the text keeps its own style', async () => {
+      const person = await page.evaluate(markUnder, { lines: EDITOR_LINES, text: 'غير بيدرسون' });
+      const country = await page.evaluate(markUnder, { lines: EDITOR_LINES, text: 'سوريا' });
+      const adjective = await page.evaluate(markUnder, { lines: EDITOR_LINES, text: 'الإيراني' });
+      const plain = await page.evaluate(({ lines }) => getComputedStyle(document.querySelector(`${lines} .view-line span span`)).color, { lines: EDITOR_LINES });
+      const expect = (got, type, style) => {
+        if (!got) throw new Error(`no overlay mark under the ${type}`);
+        const want = manifestColour('dark', type);
+        if (got.color !== want) throw new Error(`${type}: underline ${got.color}, package.json says ${want}`);
+        if (got.style !== style) throw new Error(`${type}: underline style ${got.style}, want ${style}`);
+        // No italic on Arabic, and the text keeps the colour of plain text: the mark is only under it.
+        if (got.fontStyle !== 'normal' || got.textColor !== plain) throw new Error(`${type}: text drawn ${got.fontStyle} ${got.textColor}, plain text is ${plain}`);
       };
-      expect(person, 'person');
-      expect(country, 'country');
-      expect(adjective, 'country.adjective');
-      if (adjective.fontStyle !== 'italic') throw new Error(`adjective font style ${adjective.fontStyle}`);
+      expect(person, 'person', 'solid');
+      expect(country, 'country', 'solid');
+      expect(adjective, 'country', 'dashed');
       await closeUp(page, person.box, 'dark');
-      return `person ${person.color}, country ${country.color}, adjective ${adjective.color} italic`;
+      return `person ${person.color}, country ${country.color}, adjective ${adjective.color} dashed`;
     });
 
     await check('hovering «غير بيدرسون» shows a card naming Geir Pedersen', async () => {
-      const box = await page.evaluate(underlinedSpan, { lines: EDITOR_LINES, text: 'غير بيدرسون' });
-      // Point at the surname: in a right-to-left run it is the left part of the span.
+      const box = await page.evaluate(markUnder, { lines: EDITOR_LINES, text: 'غير بيدرسون' });
+      // Point at the surname: in a right-to-left run it is the left part of the name.
       const at = { x: box.box.x + box.box.width * 0.3, y: box.box.y + box.box.height / 2 };
       let seen = false;
       for (let attempt = 0; attempt < 10 && !seen; attempt++) {
@@ -186,10 +217,10 @@ async function check(name, fn) {
       });
 
       for (const [theme, cls, key] of [
-        // Labels as the theme picker shows them; the keys are the package.json theme selectors that apply.
-        ['Light Modern', 'vs', '[*Light*]'],
-        ['Dark High Contrast', 'hc-black', '[Default High Contrast]'],
-        ['Light High Contrast', 'hc-light', '[Default High Contrast Light]'],
+        // Labels as the theme picker shows them; the keys are the kinds of theme in contributes.colors defaults.
+        ['Light Modern', 'vs', 'light'],
+        ['Dark High Contrast', 'hc-black', 'highContrast'],
+        ['Light High Contrast', 'hc-light', 'highContrastLight'],
       ]) {
         await check(`in ${theme} the names keep their own underlined colours`, async () => {
           await pickColorTheme(page, theme);
@@ -199,10 +230,10 @@ async function check(name, fn) {
             const f = new Function(`return (${fn})`)();
             const s = f({ lines, text: 'غير بيدرسون' });
             return s && s.color === want;
-          }, { lines: EDITOR_LINES, want, fn: underlinedSpan.toString() }, { timeout: 30000 });
+          }, { lines: EDITOR_LINES, want, fn: markUnder.toString() }, { timeout: 30000 });
           const slug = theme.toLowerCase().replace(/\s+/g, '-');
           await page.screenshot({ scale: 'css', path: path.join(results, `${prefix}article-${slug}.png`) });
-          await closeUp(page, (await page.evaluate(underlinedSpan, { lines: EDITOR_LINES, text: 'غير بيدرسون' })).box, slug);
+          await closeUp(page, (await page.evaluate(markUnder, { lines: EDITOR_LINES, text: 'غير بيدرسون' })).box, slug);
           return `person ${want}`;
         });
       }
@@ -231,30 +262,4 @@ async function check(name, fn) {
 async function closeUp(page, box, theme) {
   const clip = { x: Math.max(0, box.x - 420), y: Math.max(0, box.y - 60), width: 760, height: box.height + 120 };
   await page.screenshot({ path: path.join(results, `${prefix}closeup-${theme}.png`), clip, scale: 'device' });
-}
-
-/** Picks a colour theme with "Preferences: Color Theme", as a person would. */
-async function pickColorTheme(page, theme) {
-  await runCommand(page, 'Preferences: Color Theme');
-  await page.waitForFunction(() => /theme/i.test(document.querySelector('.quick-input-widget input')?.getAttribute('placeholder') ?? ''), undefined, { timeout: 10000 });
-  await page.keyboard.type(theme);
-  await clickQuickPickRow(page, theme);
-}
-
-/** Runs a command through the command palette, as a person would. */
-async function runCommand(page, title) {
-  await page.keyboard.press('F1');
-  await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 10000 });
-  await page.keyboard.type(title);
-  await clickQuickPickRow(page, title);
-}
-
-/** Clicks the quick-pick row whose label is exactly `label` (Enter would run the focused row, which may be another). */
-async function clickQuickPickRow(page, label) {
-  const handle = await page.waitForFunction(
-    (t) => [...document.querySelectorAll('.quick-input-list .monaco-list-row')].find((row) => row.querySelector('.label-name')?.textContent.replace(/\s+/g, ' ').trim() === t),
-    label,
-    { timeout: 10000 },
-  );
-  await handle.asElement().click();
 }

@@ -14,7 +14,7 @@ import { decodeTokens } from '../../server/src/common/legend';
 import { KnowledgeBase } from '../../server/src/knowledge/knowledge-base';
 import { loadPackFiles } from '../../server/src/knowledge/load';
 import { LineIndex } from '../../server/src/lsp/positions';
-import { ArticleSummaryRequest, ExportRequest, ReloadPacksRequest, ToggleRequest } from '../../server/src/common/protocol';
+import { ArticleSummaryRequest, ExportRequest, MentionsRequest, ReloadPacksRequest, ToggleRequest } from '../../server/src/common/protocol';
 import { MINI_PACK, REPO, SERVER, startServer, until, type Started } from './helpers/lsp-client';
 
 const ARTICLE = path.join(REPO, 'examples', 'astana-20.txt');
@@ -40,6 +40,7 @@ function requests(uri: string): { method: string; params: unknown; empty: unknow
     { method: 'textDocument/codeAction', params: { ...doc, range: RANGE, context: { diagnostics: [] } }, empty: [] },
     { method: ArticleSummaryRequest, params: doc, empty: null },
     { method: ExportRequest, params: { ...doc, format: 'csv' }, empty: null },
+    { method: MentionsRequest, params: { ...doc, ranges: [RANGE] }, empty: null },
   ];
 }
 

@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { applyTokenEdits, decodeTokens, LEGEND } from '../../server/src/common/legend';
-import { ArticleSummaryRequest, ExportRequest, StatusNotification, ToggleRequest } from '../../server/src/common/protocol';
+import { ArticleSummaryRequest, ExportRequest, MARK_FORMS, MentionsRequest, StatusNotification, ToggleRequest, type MentionsResult } from '../../server/src/common/protocol';
 import { LineIndex } from '../../server/src/lsp/positions';
 import { readExpectedMentions } from '../fixtures/expected-mentions';
 import { MINI_PACK, REPO, startServer, type Started } from './helpers/lsp-client';
@@ -103,6 +103,40 @@ describe('language server over stdio (protocol)', function () {
     assert.deepStrictEqual(got, expectedSpans());
     // Role phrases are people, marked with the title modifier, and overlap no name.
     for (const t of decodeTokens(data).filter((x) => x.modifiers.includes('title'))) assert.strictEqual(t.type, 'person');
+  });
+
+  it('arabicNewsLens/mentions gives the same mentions as the semantic tokens, with forms, and only those in the ranges asked', async () => {
+    const types = ['person', 'country', 'location', 'organization'];
+    const lines = new LineIndex(TEXT);
+    const rows = (r: MentionsResult) => {
+      const out: { start: number; end: number; type: string; form: string }[] = [];
+      for (let i = 0; i < r.data.length; i += 5) {
+        const start = lines.offset({ line: r.data[i], character: r.data[i + 1] });
+        out.push({ start, end: start + r.data[i + 2], type: types[r.data[i + 3]], form: MARK_FORMS[r.data[i + 4]] });
+      }
+      return out;
+    };
+    const all = (await s.conn.sendRequest(MentionsRequest, { textDocument: { uri: URI } })) as MentionsResult;
+    assert.strictEqual(all.uri, URI);
+    assert.strictEqual(all.version, 1);
+    const marks = rows(all);
+    const fromTokens = decodeTokens((await tokens(s)).data).map((t) => {
+      const start = lines.offset({ line: t.line, character: t.character });
+      const form = t.modifiers.includes('candidate') ? 'candidate' : t.modifiers.includes('title') ? 'title' : t.modifiers.includes('adjective') ? 'adjective' : 'name';
+      return { start, end: start + t.length, type: t.type, form };
+    });
+    assert.deepStrictEqual(marks, fromTokens);
+    assert.deepStrictEqual(
+      marks.filter((m) => m.form !== 'title').map(({ start, end, type, form }) => ({ start, end, type, adjective: form === 'adjective' })),
+      expectedSpans(),
+    );
+    assert.ok(marks.some((m) => m.form === 'title'), 'role phrases come as the title form');
+    // Two ranges (lines 2 and 5, asked out of order): exactly the mentions on those lines, each once.
+    const ranges = [5, 2].map((line) => ({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }));
+    const some = rows((await s.conn.sendRequest(MentionsRequest, { textDocument: { uri: URI }, ranges })) as MentionsResult);
+    const onLines = marks.filter((m) => [2, 5].includes(lines.position(m.start).line));
+    assert.ok(onLines.length >= 4, `${onLines.length} mentions on lines 2 and 5`);
+    assert.deepStrictEqual(some, onLines);
   });
 
   it('semantic tokens decoded back to mentions equal the gold of ../shared (when present)', async function () {

@@ -8,7 +8,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { Commands } from '../../server/src/common/protocol';
+import { CANDIDATE_BACKGROUND, FORM_STYLES, MARK_COLOURS, MARK_TYPES, underlineColour } from '../../client/src/mark-styles';
+import { Commands, MARK_FORMS } from '../../server/src/common/protocol';
 import { SETTINGS } from '../../server/src/common/settings';
 import { TOKEN_MODIFIERS, TOKEN_TYPES } from '../../server/src/common/legend';
 import { REPO } from './helpers/fixture';
@@ -132,6 +133,71 @@ describe('package.json matches the server’s sources of truth', () => {
         const [type, ...mods] = selector.split('.');
         assert.ok((TOKEN_TYPES as readonly string[]).includes(type) && mods.every((m) => (TOKEN_MODIFIERS as readonly string[]).includes(m)), selector);
       }
+    });
+  });
+
+  describe('marks drawn in VS Code (client/src/mark-styles.ts)', () => {
+    /** WCAG relative luminance and contrast ratio of two #rrggbb colours. */
+    const luminance = (hex: string) => {
+      const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const contrast = (a: string, b: string) => {
+      const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+      return (x + 0.05) / (y + 0.05);
+    };
+    // The editor backgrounds of VS Code's default themes of each kind.
+    const BACKGROUNDS = { light: '#ffffff', highContrastLight: '#ffffff', dark: '#1f1f1f', highContrast: '#000000' } as const;
+
+    it('contributes.colors equals the mark colours, with a default for every kind of theme', () => {
+      assert.deepStrictEqual(contributes.colors, MARK_COLOURS, paste(MARK_COLOURS));
+      const ids = contributes.colors.map((c: { id: string }) => c.id);
+      for (const t of MARK_TYPES) assert.ok(ids.includes(underlineColour(t)), `${t} has an underline colour`);
+      assert.ok(ids.includes(CANDIDATE_BACKGROUND));
+    });
+
+    it('underlines reach 4.5:1 against the editor background (light themes required, dark ones too), one colour per type', () => {
+      const computed = contributes.colors.filter((c: { id: string }) => c.id !== CANDIDATE_BACKGROUND);
+      assert.strictEqual(computed.length, MARK_TYPES.length);
+      for (const [kind, bg] of Object.entries(BACKGROUNDS)) {
+        const seen = new Set<string>();
+        for (const c of computed) {
+          const fg: string = c.defaults[kind];
+          assert.match(fg, /^#[0-9a-f]{6}$/i, `${c.id} ${kind} is opaque`);
+          const ratio = contrast(fg, bg);
+          assert.ok(ratio >= 4.5, `${c.id} in ${kind}: ${ratio.toFixed(2)}:1 against ${bg}`);
+          seen.add(fg.toLowerCase());
+        }
+        assert.strictEqual(seen.size, MARK_TYPES.length, `${kind}: each type has its own colour`);
+      }
+    });
+
+    it('the candidate background is a light tint (translucent), not a fill that hides the text', () => {
+      const bg = contributes.colors.find((c: { id: string }) => c.id === CANDIDATE_BACKGROUND);
+      for (const v of Object.values<string>(bg.defaults)) {
+        assert.match(v, /^#[0-9a-f]{8}$/i, v);
+        assert.ok(parseInt(v.slice(7, 9), 16) <= 0x40, `${v} is at most 25% opaque`);
+      }
+    });
+
+    it('each form has its own underline style, drawn with overlay styles only', () => {
+      assert.deepStrictEqual(Object.keys(FORM_STYLES), [...MARK_FORMS]);
+      const styles = Object.values(FORM_STYLES).map((s) => s.borderStyle);
+      assert.strictEqual(new Set(styles).size, styles.length, styles.join(', '));
+      for (const s of Object.values(FORM_STYLES)) assert.match(s.borderWidth, /^0 0 [23]px 0$/, 'a bottom border only');
+      // Text styles cut a right-to-left line into isolated pieces (ARCHITECTURE.md): none in the client's decorations.
+      const source = fs.readFileSync(path.join(REPO, 'client', 'src', 'marks.ts'), 'utf8');
+      const options = /const options: vscode\.DecorationRenderOptions = \{([^}]*)\}/.exec(source);
+      assert.ok(options, 'marks.ts builds its decoration options in one place');
+      assert.deepStrictEqual([...options[1].matchAll(/(\w+):/g)].map((m) => m[1]), ['borderStyle', 'borderWidth', 'borderColor', 'rangeBehavior']);
+      assert.doesNotMatch(source, /\b(textDecoration|fontStyle|fontWeight|letterSpacing|opacity)\s*:/);
+    });
+
+    it('no language default forces semantic highlighting on (the tokens would split Arabic lines)', () => {
+      for (const [key, value] of Object.entries<Record<string, unknown>>(contributes.configurationDefaults)) {
+        if (key.startsWith('[')) assert.ok(!('editor.semanticHighlighting.enabled' in value), key);
+      }
+      assert.ok(!('editor.semanticHighlighting.enabled' in contributes.configurationDefaults));
     });
   });
 

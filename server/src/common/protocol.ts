@@ -154,6 +154,34 @@ export interface StatusParams {
   packs: { loaded: number; withErrors: number };
 }
 
+/** The forms a mark can take, in the order of `MentionsResult.data`'s form index. */
+export const MARK_FORMS = ['name', 'adjective', 'title', 'candidate'] as const;
+export type MarkForm = (typeof MARK_FORMS)[number];
+
+/**
+ * Request, client → server: the visible mentions of a document (the types and candidates the
+ * settings turn on), read from its cached analysis, for clients that draw the marks themselves (the
+ * VS Code client draws them as overlay decorations, see client/src/marks.ts). With `ranges`, only the
+ * mentions that overlap them (the editor's visible ranges first); without, every mention. `null` for
+ * an unknown, closed, disabled or skipped document.
+ */
+export const MentionsRequest = 'arabicNewsLens/mentions';
+export interface MentionsParams {
+  textDocument: TextDocumentIdentifier;
+  ranges?: Range[];
+}
+export interface MentionsResult {
+  uri: string;
+  /** Document version the mentions belong to. */
+  version: number;
+  /**
+   * Five integers per mention piece, in document order: line, character, length (UTF-16, on one
+   * line), the type's index in `EntityTypeName` order (person, country, location, organization) and
+   * the form's index in `MARK_FORMS` (`candidate` for names no pack knows, whatever their form).
+   */
+  data: number[];
+}
+
 /** Initialization options a client may send (`initializationOptions`); every field is optional. */
 export interface InitializationOptions {
   /** Load the built-in packs shipped with the server (default true). Tests turn this off. */

@@ -170,7 +170,7 @@ export const SETTINGS: readonly SettingSpec[] = [
     section: 'Diagnostics',
     markdownDescription: 'Trace the communication between VS Code and the Arabic News Lens language server in the **Arabic News Lens** output channel.',
   },
-  // The article's date and the card's language (General; listed last so that the others keep their order).
+  // The article's date (General; listed after the others so that they keep their order).
   {
     key: k('defaultDate'),
     type: 'string',
@@ -179,6 +179,20 @@ export const SETTINGS: readonly SettingSpec[] = [
     section: 'General',
     markdownDescription:
       "The date (YYYY-MM-DD) of articles that give none: hover cards and exports then show the roles people held on that day. Empty: today. An article's own date wins: a header (`date:` front matter or a first line `Date:`/`التاريخ:`, written by the command **Arabic News Lens: Set the Article's Date**), a date in the text (Gregorian or Hijri), or a date in the file's name or folders.",
+  },
+  {
+    key: k('marks.style'),
+    type: 'string',
+    default: 'overlay',
+    enum: ['overlay', 'semanticTokens'],
+    enumDescriptions: [
+      'An underline drawn under the text (by type colour, and solid, dashed, dotted or double by form): Arabic words stay joined and in their order.',
+      'The language server’s semantic tokens colour the names. VS Code cuts a line with tokens into isolated pieces and draws Arabic phrases in reverse order: only for editors that show them right to left correctly.',
+    ],
+    scope: 'resource',
+    section: 'Markup',
+    markdownDescription:
+      'How VS Code draws the marks. `overlay` draws underlines under the text and leaves Arabic lines whole. `semanticTokens` lets the semantic tokens style the text, as other editors do; it also needs `editor.semanticHighlighting.enabled`.',
   },
 ];
 

@@ -26,10 +26,12 @@ import { normalizeArabic } from '../analysis/normalize';
 import type { EntityType, Mention } from '../analysis/types';
 import { LEGEND } from '../common/legend';
 import { chooseLanguage, label } from '../common/messages';
+import { MentionsRequest, type MentionsParams, type MentionsResult } from '../common/protocol';
 import { mentionAt, visibleMentions, type DocumentAnalysis } from './documents';
 import { cardInput, eventAt, renderCard, renderEventCard } from './hover';
 import { WORKSPACE_PACK_DIR, WORKSPACE_PACK_FILE } from './knowledge';
 import { addEntity, formatPack, hideAlias, readPack } from './pack-edit';
+import { mentionMarks } from './mentions';
 import { LineIndex } from './positions';
 import type { Session } from './session';
 import { documentSymbols, TYPE_GROUPS } from './symbols';
@@ -173,6 +175,17 @@ export function register(session: Session): void {
       const a = at(p.textDocument?.uri);
       if (!a || !p.range) return { data: [] };
       return { data: encodeMentions(a.mentions, a.r.lines, a.r.lines.offsets(p.range)) };
+    }),
+  );
+
+  // The marks a client draws itself (VS Code's overlay decorations): the visible mentions, from the cached analysis.
+  connection.onRequest(
+    MentionsRequest,
+    guard('mentions', null as MentionsResult | null, (p: MentionsParams): MentionsResult | null => {
+      const a = at(p.textDocument?.uri);
+      if (!a) return null;
+      const ranges = Array.isArray(p.ranges) ? p.ranges.map((r) => a.r.lines.offsets(r)) : undefined;
+      return { uri: a.r.uri, version: a.r.version, data: mentionMarks(a.mentions, a.r.lines, ranges) };
     }),
   );
 

@@ -1,7 +1,8 @@
 /**
- * Level 4: the extension in a real VS Code. Every request goes through VS Code's own commands
- * (vscode.provideDocumentSemanticTokens, vscode.executeHoverProvider, …), so these tests cover the
- * manifest, the client, the protocol and the server together, on the reference article.
+ * Level 4: the extension in a real VS Code. Requests go through VS Code's own commands
+ * (vscode.provideDocumentSemanticTokens, vscode.executeHoverProvider, …) and the marks are read from
+ * the overlay decorations the client drew (`api.marks`), so these tests cover the manifest, the
+ * client, the protocol and the server together, on the reference article.
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -10,14 +11,24 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ArabicNewsLensApi } from '../../../client/src/extension';
 import { LEGEND, decodeTokens } from '../../../server/src/common/legend';
-import { Commands } from '../../../server/src/common/protocol';
-import { expectedMentions, extension, hoverText, tokenTexts, waitFor, workspaceFile } from './helpers';
+import { Commands, MARK_FORMS, MentionsRequest, type MentionsResult } from '../../../server/src/common/protocol';
+import { expectedMentions, extension, hoverText, markTexts, waitFor, workspaceFile } from './helpers';
 
-/** The names and adjectives that the semantic tokens of a document mark: start, end, type, form. */
-async function markedMentions(doc: vscode.TextDocument, range?: vscode.Range): Promise<string[]> {
-  const tokens = range
-    ? await vscode.commands.executeCommand<vscode.SemanticTokens | undefined>('vscode.provideDocumentRangeSemanticTokens', doc.uri, range)
-    : await vscode.commands.executeCommand<vscode.SemanticTokens | undefined>('vscode.provideDocumentSemanticTokens', doc.uri);
+let api: ArabicNewsLensApi;
+
+/**
+ * The names and adjectives marked in the editor that shows `doc` (the overlay decorations the client
+ * drew for the document's current version): start, end, type, form. Role phrases are left out.
+ */
+function markedMentions(doc: vscode.TextDocument): string[] {
+  const drawn = api.marks(doc.uri);
+  if (!drawn || drawn.version !== doc.version) return [];
+  return drawn.marks.filter((m) => m.form !== 'title').map((m) => [m.start, m.end, m.type, m.form === 'adjective' ? 'adjective' : 'name'].join('\t'));
+}
+
+/** The names and adjectives that the semantic tokens of a document give VS Code (same row format). */
+async function tokenMentions(doc: vscode.TextDocument): Promise<string[]> {
+  const tokens = await vscode.commands.executeCommand<vscode.SemanticTokens | undefined>('vscode.provideDocumentSemanticTokens', doc.uri);
   if (!tokens) return [];
   return decodeTokens(Array.from(tokens.data))
     .filter((t) => !t.modifiers.includes('title'))
@@ -29,9 +40,11 @@ async function markedMentions(doc: vscode.TextDocument, range?: vscode.Range): P
 
 const expectedRows = () => expectedMentions().map((m) => [m.start, m.end, m.type, m.form].join('\t'));
 
-/** Waits until the document's tokens equal the expectations (the first analysis may still run). */
-const tokensSettled = (doc: vscode.TextDocument) =>
-  waitFor('the semantic tokens of the reference article', () => markedMentions(doc), (rows) => rows.length === expectedRows().length);
+/** Shows the document and waits until its marks equal the expectations (the first analysis may still run). */
+async function marksSettled(doc: vscode.TextDocument): Promise<string[]> {
+  await vscode.window.showTextDocument(doc, { preview: false });
+  return waitFor('the marks of the reference article', () => markedMentions(doc), (rows) => rows.length === expectedRows().length);
+}
 
 function position(doc: vscode.TextDocument, needle: string, offsetInNeedle = 0): vscode.Position {
   const at = doc.getText().indexOf(needle);
@@ -40,7 +53,6 @@ function position(doc: vscode.TextDocument, needle: string, offsetInNeedle = 0):
 }
 
 describe('Arabic News Lens in a real VS Code', function () {
-  let api: ArabicNewsLensApi;
   let arnews: vscode.TextDocument;
   let plain: vscode.TextDocument;
 
@@ -90,71 +102,118 @@ describe('Arabic News Lens in a real VS Code', function () {
     });
   });
 
-  describe('semantic tokens', () => {
-    it('announce the legend of server/src/common/legend.ts', async () => {
+  describe('marks (overlay decorations drawn by the client)', () => {
+    it('the semantic tokens keep the legend of server/src/common/legend.ts', async () => {
       const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>('vscode.provideDocumentSemanticTokensLegend', arnews.uri);
       assert.deepStrictEqual(legend.tokenTypes, LEGEND.tokenTypes);
       assert.deepStrictEqual(legend.tokenModifiers, LEGEND.tokenModifiers);
     });
 
-    it('mark exactly the expected names and adjectives of examples/astana-20.txt', async () => {
-      const rows = await tokensSettled(arnews);
-      assert.deepStrictEqual(rows, expectedRows());
+    it('mark exactly the expected names and adjectives of examples/astana-20.txt, and give VS Code no semantic tokens', async () => {
+      assert.deepStrictEqual(await marksSettled(arnews), expectedRows());
+      assert.deepStrictEqual(await tokenMentions(arnews), [], 'semantic tokens would cut the Arabic lines into isolated pieces');
+      const drawn = api.marks(arnews.uri)!;
+      const titles = drawn.marks.filter((m) => m.form === 'title');
+      assert.ok(titles.length >= 2 && titles.every((m) => m.type === 'person'), `role phrases are drawn as person titles: ${titles.length}`);
     });
 
     it('mark the same mentions in the plain-text copy', async () => {
-      const rows = await tokensSettled(plain);
-      assert.deepStrictEqual(rows, expectedRows());
+      assert.deepStrictEqual(await marksSettled(plain), expectedRows());
+      await vscode.window.showTextDocument(arnews);
     });
 
-    it('answer a range request with the mentions inside the range only', async () => {
+    it('arabicNewsLens/mentions answers for the ranges asked only', async () => {
+      const client = await api.ready();
       const line = position(arnews, 'غير بيدرسون').line;
-      const range = new vscode.Range(line, 0, line + 1, 0);
-      const rows = await markedMentions(arnews, range);
-      const [from, to] = [arnews.offsetAt(range.start), arnews.offsetAt(range.end)];
-      assert.deepStrictEqual(rows, expectedRows().filter((r) => +r.split('\t')[0] >= from && +r.split('\t')[1] <= to));
+      const range = { start: { line, character: 0 }, end: { line: line + 1, character: 0 } };
+      const r = (await client.sendRequest(MentionsRequest, { textDocument: { uri: arnews.uri.toString() }, ranges: [range] })) as MentionsResult;
+      const rows: string[] = [];
+      for (let i = 0; i < r.data.length; i += 5) {
+        if (MARK_FORMS[r.data[i + 4]] === 'title') continue;
+        const start = arnews.offsetAt(new vscode.Position(r.data[i], r.data[i + 1]));
+        rows.push([start, start + r.data[i + 2], LEGEND.tokenTypes[r.data[i + 3]], MARK_FORMS[r.data[i + 4]] === 'adjective' ? 'adjective' : 'name'].join('\t'));
+      }
+      const [from, to] = [arnews.offsetAt(new vscode.Position(line, 0)), arnews.offsetAt(new vscode.Position(line + 1, 0))];
+      assert.deepStrictEqual(rows, expectedRows().filter((x) => +x.split('\t')[0] >= from && +x.split('\t')[1] <= to));
       assert.ok(rows.length >= 3, rows.join('\n'));
     });
 
     it('follow an edit of an unsaved document (incremental sync)', async () => {
       const doc = await vscode.workspace.openTextDocument({ language: 'arabic-news', content: arnews.getText() });
       const editor = await vscode.window.showTextDocument(doc);
-      assert.deepStrictEqual(await tokensSettled(doc), expectedRows());
+      assert.deepStrictEqual(await marksSettled(doc), expectedRows());
       const inserted = 'سطر جديد في البداية\n';
       await editor.edit((e) => e.insert(new vscode.Position(0, 0), inserted));
       const shifted = expectedRows().map((r) => {
         const [s, e, ...rest] = r.split('\t');
         return [+s + inserted.length, +e + inserted.length, ...rest].join('\t');
       });
-      const rows = await waitFor('tokens after the edit', () => markedMentions(doc), (r) => r.length > 0 && r[0] === shifted[0]);
+      const rows = await waitFor('marks after the edit', () => markedMentions(doc), (r) => r.length > 0 && r[0] === shifted[0]);
       assert.deepStrictEqual(rows, shifted);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await vscode.window.showTextDocument(arnews);
+    });
+
+    it('on a long document, asks for the marks of the visible lines and a margin, and for more after scrolling', async () => {
+      // 300 copies of the article, blank lines between them: over 4,000 lines, each copy its own article.
+      const copies = 300;
+      const doc = await vscode.workspace.openTextDocument({ language: 'arabic-news', content: Array(copies).fill(arnews.getText().trim()).join('\n\n\n') + '\n' });
+      const editor = await vscode.window.showTextDocument(doc);
+      const perCopy = expectedRows().length;
+      const linesOf = (d: { marks: { start: number }[] } | undefined) => (d?.marks ?? []).map((m) => doc.positionAt(m.start).line);
+      const first = await waitFor('marks at the top', () => api.marks(doc.uri), (d) => !!d && d.version === doc.version && d.marks.length > 0);
+      const top = linesOf(first);
+      assert.ok(doc.lineCount > 4000, `${doc.lineCount} lines`);
+      assert.ok(Math.max(...top) < 1000, `the marks stay near the visible lines, last at line ${Math.max(...top)}`);
+      assert.ok(first!.marks.length < perCopy * copies / 4, `${first!.marks.length} marks, not the whole document's`);
+      const target = doc.lineCount - 20;
+      editor.revealRange(new vscode.Range(target, 0, target, 0), vscode.TextEditorRevealType.AtTop);
+      const after = await waitFor('marks after scrolling to the end', () => api.marks(doc.uri), (d) => linesOf(d).some((l) => l >= target - 5));
+      assert.ok(Math.min(...linesOf(after)) > 1000, `the marks moved with the view, first at line ${Math.min(...linesOf(after))}`);
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
       await vscode.window.showTextDocument(arnews);
     });
 
     it('stop for plain text when arabicNewsLens.plainText.detectArabic is off, and come back', async () => {
       const config = vscode.workspace.getConfiguration('arabicNewsLens');
+      await marksSettled(plain);
       await config.update('plainText.detectArabic', false, vscode.ConfigurationTarget.Workspace);
       try {
         assert.ok(!api.isArabicNewsDocument(plain));
-        await waitFor('no tokens for the plain-text copy', () => markedMentions(plain), (r) => r.length === 0);
-        assert.deepStrictEqual(await tokensSettled(arnews), expectedRows(), 'arabic-news files are still analysed');
+        await waitFor('no marks in the plain-text copy', () => api.marks(plain.uri)?.marks.length, (n) => n === 0);
+        assert.deepStrictEqual(await marksSettled(arnews), expectedRows(), 'arabic-news files are still analysed');
       } finally {
         await config.update('plainText.detectArabic', undefined, vscode.ConfigurationTarget.Workspace);
       }
-      assert.deepStrictEqual(await tokensSettled(plain), expectedRows());
+      assert.deepStrictEqual(await marksSettled(plain), expectedRows());
+      await vscode.window.showTextDocument(arnews);
     });
 
     it('turn a type off through arabicNewsLens.types.country, and on again', async () => {
       const config = vscode.workspace.getConfiguration('arabicNewsLens');
       await config.update('types.country', false, vscode.ConfigurationTarget.Workspace);
       try {
-        const rows = await waitFor('tokens without countries', () => markedMentions(arnews), (r) => r.length > 0 && !r.some((x) => x.includes('\tcountry\t')));
+        const rows = await waitFor('marks without countries', () => markedMentions(arnews), (r) => r.length > 0 && !r.some((x) => x.includes('\tcountry\t')));
         assert.deepStrictEqual(rows, expectedRows().filter((r) => !r.includes('\tcountry\t')));
       } finally {
         await config.update('types.country', undefined, vscode.ConfigurationTarget.Workspace);
       }
-      await tokensSettled(arnews);
+      await marksSettled(arnews);
+    });
+
+    it('arabicNewsLens.marks.style = semanticTokens gives the tokens to VS Code instead of the marks, and back', async () => {
+      const config = vscode.workspace.getConfiguration('arabicNewsLens');
+      await marksSettled(arnews);
+      await config.update('marks.style', 'semanticTokens', vscode.ConfigurationTarget.Workspace);
+      try {
+        await waitFor('no overlay marks', () => api.marks(arnews.uri)?.marks.length, (n) => n === 0);
+        const rows = await waitFor('the semantic tokens', () => tokenMentions(arnews), (r) => r.length === expectedRows().length);
+        assert.deepStrictEqual(rows, expectedRows());
+      } finally {
+        await config.update('marks.style', undefined, vscode.ConfigurationTarget.Workspace);
+      }
+      assert.deepStrictEqual(await marksSettled(arnews), expectedRows());
+      assert.deepStrictEqual(await tokenMentions(arnews), []);
     });
   });
 
@@ -249,16 +308,16 @@ describe('Arabic News Lens in a real VS Code', function () {
       const r = await vscode.commands.executeCommand<{ packs: number; entities: number; packsWithErrors: number }>(Commands.reloadPacks);
       assert.ok(r.packs > 0 && r.entities > 0, JSON.stringify(r));
       assert.strictEqual(r.packsWithErrors, 0);
-      assert.deepStrictEqual(await tokensSettled(arnews), expectedRows());
+      assert.deepStrictEqual(await marksSettled(arnews), expectedRows());
     });
 
     it('Toggle Markup turns the underlines off and on again', async () => {
       const off = await vscode.commands.executeCommand<{ enabled: boolean }>(Commands.toggle);
       assert.strictEqual(off.enabled, false);
-      await waitFor('no tokens while the markup is off', () => markedMentions(arnews), (r) => r.length === 0);
+      await waitFor('no marks while the markup is off', () => api.marks(arnews.uri)?.marks.length, (n) => n === 0);
       const on = await vscode.commands.executeCommand<{ enabled: boolean }>(Commands.toggle);
       assert.strictEqual(on.enabled, true);
-      assert.deepStrictEqual(await tokensSettled(arnews), expectedRows());
+      assert.deepStrictEqual(await marksSettled(arnews), expectedRows());
     });
   });
 
@@ -284,7 +343,7 @@ describe('Arabic News Lens in a real VS Code', function () {
     it('a second crash is restarted too, without a second message', async () => {
       await crashAndRecover(1);
       assert.strictEqual(api.crashNotices(), 1);
-      assert.deepStrictEqual(await tokensSettled(arnews), expectedRows());
+      assert.deepStrictEqual(await marksSettled(arnews), expectedRows());
     });
   });
 
@@ -293,7 +352,7 @@ describe('Arabic News Lens in a real VS Code', function () {
       assert.ok(vscode.workspace.isTrusted);
       const doc = await vscode.workspace.openTextDocument(workspaceFile('workspace-pack.arnews'));
       await vscode.window.showTextDocument(doc);
-      const rows = await waitFor('tokens of workspace-pack.arnews', () => tokenTexts(doc), (r) => r.length >= 2);
+      const rows = await waitFor('marks of workspace-pack.arnews', () => markTexts(api, doc), (r) => r.length >= 2);
       assert.deepStrictEqual(rows, ['واحة السراب\tlocation', 'سوريا\tcountry']);
     });
 

@@ -53,10 +53,9 @@ export function hoverText(hovers: vscode.Hover[] | undefined): string {
     .join('\n');
 }
 
-/** The mentions a document's semantic tokens mark, as `text<TAB>type` (title forms included). */
-export async function tokenTexts(doc: vscode.TextDocument): Promise<string[]> {
-  const { decodeTokens } = await import('../../../server/src/common/legend');
-  const tokens = await vscode.commands.executeCommand<vscode.SemanticTokens | undefined>('vscode.provideDocumentSemanticTokens', doc.uri);
-  if (!tokens) return [];
-  return decodeTokens(Array.from(tokens.data)).map((t) => `${doc.getText(new vscode.Range(t.line, t.character, t.line, t.character + t.length))}\t${t.type}`);
+/** The mentions marked in the editor that shows `doc`, as `text<TAB>type` (title forms included). */
+export function markTexts(api: ArabicNewsLensApi, doc: vscode.TextDocument): string[] {
+  const drawn = api.marks(doc.uri);
+  if (!drawn || drawn.version !== doc.version) return [];
+  return drawn.marks.map((m) => `${doc.getText().slice(m.start, m.end)}\t${m.type}`);
 }

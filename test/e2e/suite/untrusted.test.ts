@@ -4,7 +4,7 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { extension, tokenTexts, waitFor, workspaceFile } from './helpers';
+import { extension, markTexts, waitFor, workspaceFile } from './helpers';
 
 describe('Arabic News Lens in an untrusted workspace', function () {
   it('runs in restricted mode', async () => {
@@ -17,7 +17,9 @@ describe('Arabic News Lens in an untrusted workspace', function () {
 
   it('marks names from the built-in packs but ignores the workspace pack', async () => {
     const doc = await vscode.workspace.openTextDocument(workspaceFile('workspace-pack.arnews'));
-    const rows = await waitFor('tokens from the built-in packs', () => tokenTexts(doc), (r) => r.length > 0);
+    await vscode.window.showTextDocument(doc);
+    const api = await extension().activate();
+    const rows = await waitFor('marks from the built-in packs', () => markTexts(api, doc), (r) => r.length > 0);
     assert.deepStrictEqual(rows, ['سوريا\tcountry']);
   });
 });
