@@ -6,6 +6,7 @@
  * in the article («كبير مساعدي وزير الخارجية الإيراني»), or its head with the minister's own name in
  * place of the ministry («كبير مساعدي أمير عبداللهيان»), is a title mention of that person.
  */
+import { hasPreposition as stackHasPreposition, mentionOffset, stem } from './clitics';
 import { TITLE_GLUE } from './event-lexicon';
 import { GAP_HARD, sentenceOf, tokenMap, wordSet, type Sentence, type SentenceEntry, type Tok, type TokenMap } from './sentences';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
@@ -93,13 +94,7 @@ const FOLLOWERS = wordSet('في على إلى الى مع خلال أن إن ع�
 /** Canonical form of a title token: clitics and the article stripped (للأمين → امين، والمغتربين → مغتربين). */
 export function canonToken(tok: Tok): string {
   if (tok.hit && tok.hit.kind === 'title') return titleStem(tok);
-  let s = tok.norm;
-  if ((s.startsWith('وال') || s.startsWith('فال')) && s.length >= 5) s = s.slice(1);
-  if (s.startsWith('لل') && s.length >= 4) return s.slice(2);
-  if ((s.startsWith('بال') || s.startsWith('كال')) && s.length >= 5) return s.slice(3);
-  if (s.startsWith('ال') && s.length >= 4) return s.slice(2);
-  if (s.startsWith('ل') && s.length >= 5) return s.slice(1);
-  return s;
+  return stem(tok.norm);
 }
 
 function titleStem(tok: Tok): string {
@@ -108,8 +103,7 @@ function titleStem(tok: Tok): string {
 
 /** The part of a title hit's prefix between و/ف and ال: a preposition makes the title a complement. */
 function hasPreposition(tok: Tok): boolean {
-  const pre = tok.hit!.pre.replace(/^[وف]/, '');
-  return pre.startsWith('ب') || pre.startsWith('ل') || pre.startsWith('ك');
+  return stackHasPreposition(tok.hit!.pre);
 }
 
 function isTitle(tok: Tok | undefined): boolean {
@@ -156,12 +150,8 @@ export function mentionIndex(sentence: Sentence, mentions: Mention[]): TokenMap 
 /** The offset where a title token's mention starts: after و/ف and a preposition (للأمين → لأمين like the matcher). */
 function titleStart(tok: Tok): number {
   if (!tok.hit) return tok.start;
-  const pre = tok.hit.pre;
-  const written = pre.replace(/^([وف]?)لال/, '$1لل');
   // Keep ال in the span; drop و/ف and ب/ل/ك (for لل, the second lam is the article's).
-  let drop = written.endsWith('ال') ? written.length - 2 : written.length;
-  if (written.endsWith('لل')) drop = written.length - 1;
-  return tok.start + drop;
+  return tok.start + mentionOffset(tok.hit.pre);
 }
 
 /** True when a person's name starts where a role phrase's name may stand (see SentenceEntry.roleFrom). */

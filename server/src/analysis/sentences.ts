@@ -32,6 +32,7 @@ import {
   type StatementRow,
   type TitleRow,
 } from './event-lexicon';
+import { attach, hasPreposition, NOUN_STACKS, stripConjunction, VERB_STACKS } from './clitics';
 import { normalizeArabic } from './normalize';
 import { hashString, TokenBuffer } from './tokenize';
 import type { Article, Span } from './types';
@@ -138,15 +139,8 @@ export interface Sentence extends Span {
   headline: boolean;
 }
 
-const VERB_PREFIXES = ['', 'و', 'ف'];
-const NOUN_PREFIXES: string[] = [];
-for (const p1 of ['', 'و', 'ف']) for (const p2 of ['', 'ب', 'ل', 'ك']) for (const p3 of ['', 'ال']) NOUN_PREFIXES.push(p1 + p2 + p3);
-
-/** Writes a prefix onto a normalized stem: ل + ال loses the alef (للقاء). */
-function attach(prefix: string, stem: string): string {
-  const s = prefix + stem;
-  return s.replace(/^([وف]?)لال/, '$1لل');
-}
+const VERB_PREFIXES = VERB_STACKS;
+const NOUN_PREFIXES = NOUN_STACKS;
 
 
 /** Possessive forms of a normalized noun: لقاء → لقائه، زياره → زيارته. */
@@ -156,12 +150,6 @@ function possessives(noun: string): [string, string][] {
   else if (stem.endsWith('اء')) stem = stem.slice(0, -1) + 'ئ';
   else if (stem.endsWith('ا')) return [];
   return ['ه', 'ها', 'هما', 'هم'].map((s) => [stem + s, s]);
-}
-
-/** A prefix with a preposition after و/ف (ب، ل، ك): the title it stands before is a complement. */
-function prepositional(prefix: string): boolean {
-  const p = prefix.startsWith('و') || prefix.startsWith('ف') ? prefix.slice(1) : prefix;
-  return p.startsWith('ب') || p.startsWith('ل') || p.startsWith('ك');
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -222,7 +210,7 @@ export function getLexicon(): Lexicon {
       }
     }
   }
-  for (const row of TITLES) for (const t of words(row.forms)) for (const p of NOUN_PREFIXES) add(attach(p, t), { kind: 'title', row, pre: p, head: !prepositional(p), stem: t });
+  for (const row of TITLES) for (const t of words(row.forms)) for (const p of NOUN_PREFIXES) add(attach(p, t), { kind: 'title', row, pre: p, head: !hasPreposition(p), stem: t });
   for (const d of words(DELEGATION)) for (const p of NOUN_PREFIXES) add(attach(p, d), { kind: 'delegation', pre: p });
   for (const d of words(DUAL_SPEAKERS)) for (const p of ['', 'و', 'ف']) add(p + d, { kind: 'dual', pre: p });
   const filter = new Uint32Array(FILTER_BITS >>> 5);
@@ -318,16 +306,6 @@ function gapInfo(text: string, from: number, to: number): number {
     }
   }
   return stop ? flags | GAP_STOP : flags;
-}
-
-/** Two-letter function words that و or ف may stand before (ومن، وفي، فلم). */
-const SHORT_AFTER_WAW = new Set(['من', 'في', 'عن', 'لا', 'لم', 'لن', 'ما', 'ان', 'قد', 'مع', 'ثم']);
-
-function bareOf(n: string): string {
-  const c = n.charCodeAt(0);
-  if (c !== 0x648 && c !== 0x641) return n;
-  if (n.length >= 4) return n.slice(1);
-  return n.length === 3 && SHORT_AFTER_WAW.has(n.slice(1)) ? n.slice(1) : n;
 }
 
 /**
@@ -499,7 +477,7 @@ function makeSentence(text: string, article: Article, b: TokenBuffer, first: num
     const g = t > first && !(b.start[t] - b.end[t - 1] === 1 && text.charCodeAt(b.end[t - 1]) === 32) ? gapInfo(text, b.end[t - 1], b.start[t]) : 0;
     // A sentence end inside a sentence happens only in a headline («..»): a hard gap all the same.
     const gap = (g & GAP_HARD) | (g & GAP_STOP ? GAP_OTHER : 0);
-    const bare = bareOf(norm);
+    const bare = stripConjunction(norm);
     // Word classes serve the event rules, which read only sentences with a trigger.
     toks.push({ start: b.start[t], end: b.end[t], norm, bare, gap, cls: triggers ? classOf(norm, bare) : 0, hit: hits[t - first] });
   }
