@@ -25,14 +25,15 @@ import {
   DOCUMENT_SHORT,
   DELEGATION,
   DUAL_SPEAKERS,
-  MEETING_TRIGGERS,
-  STATEMENT_TRIGGERS,
-  TITLES,
+  SUPPORT_VERBS,
+  BUILTIN_TABLES,
+  type LexiconTables,
   type MeetingRow,
+  type Person,
   type StatementRow,
   type TitleRow,
 } from './event-lexicon';
-import { attach, hasPreposition, NOUN_STACKS, stripConjunction, VERB_STACKS } from './clitics';
+import { attach, FUTURE, hasPreposition, NOUN_STACKS, stripConjunction, VERB_STACKS } from './clitics';
 import { normalizeArabic } from './normalize';
 import { hashString, TokenBuffer } from './tokenize';
 import type { Article, Span } from './types';
@@ -55,7 +56,8 @@ export type LexHit = {
   written: number;
 } & (
   | { kind: 'meeting'; row: MeetingRow; pos: 'verb' | 'noun'; pre: string; tense: 'past' | 'present' | 'future' | 'noun'; definite: boolean; suffix: string }
-  | { kind: 'statement'; row: StatementRow; pre: string; tense: 'past' | 'present' | 'future' }
+  /** `pos`: a verb, a participle (continues the sentence's speaker) or a masdar (after تم، جرى). */
+  | { kind: 'statement'; row: StatementRow; pos: 'verb' | 'participle' | 'masdar'; pre: string; tense: 'past' | 'present' | 'future'; person: Person }
   /**
    * `head`: no preposition stands before the title (بـ، لـ، كـ make it a complement), so it may head
    * a role phrase; `stem`: the form without its proclitics (canonToken in roles.ts).
@@ -87,6 +89,8 @@ export const K = {
   /** First word of a multi-word marker (على هامش، من المقرر، البيان الختامي). */
   MULTI: 1 << 14,
   DOCUMENT: 1 << 15,
+  /** A support verb before a masdar (تم التأكيد). */
+  SUPPORT: 1 << 16,
 } as const;
 
 const CLASSES = new Map<string, number>();
@@ -100,7 +104,8 @@ const CLASSES = new Map<string, number>();
   add(K.TOPIC, TOPIC_MARKERS);
   add(K.STOP, LIST_STOPS);
   add(K.OUTLET, OUTLETS);
-  add(K.OPENER, CONTENT_OPENERS + ' ان بان');
+  add(K.OPENER, CONTENT_OPENERS);
+  add(K.SUPPORT, SUPPORT_VERBS);
   add(K.LIGHT, LIGHT_VERBS);
   add(K.PARTICIPATE, PARTICIPATE);
   add(K.DEMONSTRATIVE, DEMONSTRATIVES);
@@ -162,18 +167,26 @@ export interface Lexicon {
   filter: Uint32Array;
 }
 
-let lexicon: Lexicon | undefined;
+let builtin: Lexicon | undefined;
 
-/** The trigger and title index, built once from the tables in event-lexicon.ts. */
+/** The trigger and title index of the built-in lexicon (knowledge/lexicon), built once. */
 export function getLexicon(): Lexicon {
-  if (lexicon) return lexicon;
+  return (builtin ??= buildLexicon(BUILTIN_TABLES));
+}
+
+/**
+ * The trigger and title index of lexicon tables: every form with its proclitic stacks, hashed. The
+ * tense is the row's (a present form with س is future); forms that normalize alike keep a hit each.
+ */
+export function buildLexicon(tables: LexiconTables): Lexicon {
   const byHash = new Map<number, LexHit[]>();
   const seen = new Set<string>();
   const rowIds = new Map<object, number>();
   const add = (form: string, partial: DistributiveOmit<LexHit, 'form' | 'written'>) => {
     const row = 'row' in partial ? partial.row : undefined;
     if (row && !rowIds.has(row)) rowIds.set(row, rowIds.size);
-    const key = `${form}\u0000${partial.kind}\u0000${row ? rowIds.get(row) : ''}`;
+    const pos = 'pos' in partial ? partial.pos : '';
+    const key = `${form}\u0000${partial.kind}\u0000${row ? rowIds.get(row) : ''}\u0000${pos}`;
     if (seen.has(key)) return;
     seen.add(key);
     const hit = { ...partial, form, written: attach(partial.pre, '').length } as LexHit;
@@ -182,35 +195,45 @@ export function getLexicon(): Lexicon {
     if (list) list.push(hit);
     else byHash.set(h, [hit]);
   };
-  const isPresent = (v: string) => /^[يتن]/.test(v) && v.length > 2;
-  for (const row of MEETING_TRIGGERS) {
-    for (const v of words(row.verbs)) {
-      const present = isPresent(v);
+  for (const f of tables.meetings) {
+    const row = f.row;
+    const v = normalizeArabic(f.form);
+    if (f.pos === 'verb') {
+      const present = f.tense === 'present';
       for (const p of VERB_PREFIXES) {
         add(p + v, { kind: 'meeting', row, pos: 'verb', pre: p, tense: present ? 'present' : 'past', definite: false, suffix: '' });
-        if (present) add(p + 'س' + v, { kind: 'meeting', row, pos: 'verb', pre: p + 'س', tense: 'future', definite: false, suffix: '' });
+        if (present) add(p + FUTURE + v, { kind: 'meeting', row, pos: 'verb', pre: p + FUTURE, tense: 'future', definite: false, suffix: '' });
       }
+      continue;
     }
-    for (const n of words(row.nouns)) {
-      for (const p of NOUN_PREFIXES) add(attach(p, n), { kind: 'meeting', row, pos: 'noun', pre: p, tense: 'noun', definite: p.endsWith('ال'), suffix: '' });
-      for (const [poss, suffix] of possessives(n)) {
-        for (const p of NOUN_PREFIXES) {
-          if (p.endsWith('ال')) continue;
-          add(p + poss, { kind: 'meeting', row, pos: 'noun', pre: p, tense: 'noun', definite: true, suffix });
-        }
-      }
-    }
-  }
-  for (const row of STATEMENT_TRIGGERS) {
-    for (const v of words(row.verbs)) {
-      const present = isPresent(v);
-      for (const p of VERB_PREFIXES) {
-        add(p + v, { kind: 'statement', row, pre: p, tense: present ? 'present' : 'past' });
-        if (present) add(p + 'س' + v, { kind: 'statement', row, pre: p + 'س', tense: 'future' });
+    for (const p of NOUN_PREFIXES) add(attach(p, v), { kind: 'meeting', row, pos: 'noun', pre: p, tense: 'noun', definite: p.endsWith('ال'), suffix: '' });
+    for (const [poss, suffix] of possessives(v)) {
+      for (const p of NOUN_PREFIXES) {
+        if (p.endsWith('ال')) continue;
+        add(p + poss, { kind: 'meeting', row, pos: 'noun', pre: p, tense: 'noun', definite: true, suffix });
       }
     }
   }
-  for (const row of TITLES) for (const t of words(row.forms)) for (const p of NOUN_PREFIXES) add(attach(p, t), { kind: 'title', row, pre: p, head: !hasPreposition(p), stem: t });
+  for (const f of tables.statements) {
+    const row = f.row;
+    const v = normalizeArabic(f.form);
+    const pos = f.pos === 'participle' || f.pos === 'masdar' ? f.pos : 'verb';
+    if (pos === 'masdar') {
+      // A masdar may carry ال (التأكيد) or not (تأكيد); it is a statement only after a support verb.
+      const bare = v.startsWith('ال') ? v.slice(2) : v;
+      for (const p of ['', 'ال']) add(p + bare, { kind: 'statement', row, pos, pre: p, tense: 'past', person: f.person });
+      continue;
+    }
+    const present = f.tense === 'present';
+    for (const p of VERB_PREFIXES) {
+      add(p + v, { kind: 'statement', row, pos, pre: p, tense: present ? 'present' : 'past', person: f.person });
+      if (present) add(p + FUTURE + v, { kind: 'statement', row, pos, pre: p + FUTURE, tense: 'future', person: f.person });
+    }
+  }
+  for (const f of tables.titles) {
+    const t = normalizeArabic(f.form);
+    for (const p of NOUN_PREFIXES) add(attach(p, t), { kind: 'title', row: f.row, pre: p, head: !hasPreposition(p), stem: t });
+  }
   for (const d of words(DELEGATION)) for (const p of NOUN_PREFIXES) add(attach(p, d), { kind: 'delegation', pre: p });
   for (const d of words(DUAL_SPEAKERS)) for (const p of ['', 'و', 'ف']) add(p + d, { kind: 'dual', pre: p });
   const filter = new Uint32Array(FILTER_BITS >>> 5);
@@ -218,8 +241,7 @@ export function getLexicon(): Lexicon {
     const bit = h & (FILTER_BITS - 1);
     filter[bit >>> 5] |= 1 << (bit & 31);
   }
-  lexicon = { byHash, filter };
-  return lexicon;
+  return { byHash, filter };
 }
 
 /** The hit of token t, verified against the form (hash collisions are rare but possible). */
@@ -346,6 +368,8 @@ export interface SentenceEntry extends Span {
   sentence?: Sentence;
   /** For each token, the index of the mention that covers it (roles.ts), once computed. */
   at?: TokenMap;
+  /** The lexicon the sentence was found with, when it is not the built-in one. */
+  lex?: Lexicon;
 }
 
 /**
@@ -397,6 +421,7 @@ export class SentenceCollector {
           roleFrom: firstHead >= 0 ? b.end[firstHead] : 0,
           roleTo: firstHead >= 0 ? b.end[Math.min(lastHead + ROLE_REACH, last)] : 0,
         };
+        if (lex !== builtin) entry.lex = lex;
         if (triggers && this.eager) entry.sentence = makeSentence(text, article, b, sentenceFirst, last, hits);
         out.push(entry);
       }
@@ -445,7 +470,7 @@ const ownHits: (LexHit | undefined)[] = [];
  * The tokens of a collected sentence, made on first use by tokenizing its text again: a sentence
  * lies within one piece of the analyzer's buffer, so its tokens, their hashes and hits are the same.
  */
-export function sentenceOf(text: string, article: Article, entry: SentenceEntry, lex: Lexicon = getLexicon()): Sentence {
+export function sentenceOf(text: string, article: Article, entry: SentenceEntry, lex: Lexicon = entry.lex ?? getLexicon()): Sentence {
   if (entry.sentence) return entry.sentence;
   const b = ownBuffer;
   b.fill(text, entry.start, entry.end);
