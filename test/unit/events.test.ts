@@ -548,6 +548,73 @@ describe('events: statements', () => {
       statements: [{ at: 'أكد', speakers: [LAVROV], under: 'لقائه' }],
     },
     {
+      what: 'a participle continues the speaker of the verb before it (مشيرا)',
+      text: 'أكد لافروف أن الحل سياسي، مشيرا إلى أن موسكو تدعم الحوار.',
+      meetings: [],
+      statements: [
+        { at: 'أكد', speakers: [LAVROV] },
+        { at: 'مشيرا', speakers: [LAVROV] },
+      ],
+    },
+    {
+      what: 'a participle after a meeting verb continues its subject (مؤكدا)',
+      text: 'التقى لافروف المقداد في موسكو، مؤكدا دعم بلاده لسوريا.',
+      meetings: [{ at: 'التقى', participants: [LAVROV, MEKDAD] }],
+      statements: [{ at: 'مؤكدا', speakers: [LAVROV], under: 'التقى' }],
+    },
+    {
+      what: 'two participles after one verb are two statements (موضحا، لافتا)',
+      text: 'وأعلن المقداد أن الجولة انتهت، موضحا أن الوفود عادت، ولافتا إلى أن الحوار مستمر.',
+      meetings: [],
+      statements: [
+        { at: 'وأعلن', speakers: [MEKDAD] },
+        { at: 'موضحا', speakers: [MEKDAD] },
+        { at: 'ولافتا', speakers: [MEKDAD] },
+      ],
+    },
+    {
+      what: 'a masdar after a support verb is a statement of the meeting (تم التأكيد)',
+      text: 'التقى لافروف المقداد في موسكو. وتم التأكيد خلال اللقاء على أهمية الحل السياسي.',
+      meetings: [{ at: 'التقى', participants: [LAVROV, MEKDAD] }],
+      statements: [{ at: 'التأكيد', speakers: [LAVROV, MEKDAD], under: 'التقى' }],
+    },
+    {
+      what: 'a masdar without a support verb is no statement (يعد التأكيد)',
+      text: 'ويعد التأكيد على الحل السياسي أمرا مهما لسوريا.',
+      meetings: [],
+      statements: [],
+    },
+    {
+      what: 'وندد is a past condemnation (111)',
+      text: 'وندد لافروف بالهجوم على السفارة الروسية.',
+      meetings: [],
+      statements: [{ at: 'وندد', speakers: [LAVROV], code: '111' }],
+    },
+    {
+      what: 'رأى and بين report only before a complementizer (ورأى … أن، وبين … أن)',
+      text: 'ورأى المقداد أن الحوار هو الطريق الوحيد. وبين لافروف أن روسيا لن تتدخل. وتوترت العلاقات بين روسيا وتركيا.',
+      meetings: [],
+      statements: [
+        { at: 'ورأى', speakers: [MEKDAD] },
+        { at: 'وبين', speakers: [LAVROV] },
+      ],
+    },
+    {
+      what: 'a continuation verb with a colon reports (وتابع:)',
+      text: 'قال لافروف إن الحل سياسي. وتابع: لا بديل عن الحوار.',
+      meetings: [],
+      statements: [
+        { at: 'قال', speakers: [LAVROV] },
+        { at: 'وتابع', speakers: [LAVROV] },
+      ],
+    },
+    {
+      what: 'the future of a reporting verb (سيعلن) is read from the row and the prefix',
+      text: 'وسيعلن بيدرسون موعد الجولة المقبلة غدا.',
+      meetings: [],
+      statements: [{ at: 'وسيعلن', speakers: [PEDERSEN] }],
+    },
+    {
       what: 'boilerplate lines are skipped (شارك، اقرأ أيضا)',
       text: 'قال لافروف إن الحل سياسي.\nاقرأ أيضا: أكد بيدرسون أهمية الحوار\nشارك',
       meetings: [],

@@ -20,7 +20,7 @@ import {
 } from './event-lexicon';
 import { normalizeArabic } from './normalize';
 import { canonToken, NO_ENTITY_INFO, type ArticleWork, type EntityInfo, type RoleInfo, type TitleHit } from './roles';
-import { GAP_COMMA, GAP_HARD, K, normalizedWords, tokenMap, wordSet, type LexHit, type Sentence, type Tok, type TokenMap } from './sentences';
+import { GAP_COLON, GAP_COMMA, GAP_HARD, GAP_QUOTE, K, normalizedWords, tokenMap, wordSet, type LexHit, type Sentence, type Tok, type TokenMap } from './sentences';
 import type { Article, EventActor, Mention, OutlineNode, Span } from './types';
 
 type ActorKind = 'person' | 'country' | 'organization' | 'location' | 'adjective' | 'dual' | 'document' | 'group' | 'text' | 'delegation';
@@ -89,6 +89,7 @@ function cachedSet(s: string): ReadonlySet<string> {
 
 function needsMet(toks: Tok[], i: number, needs: Needs | undefined): boolean {
   if (!needs) return true;
+  if (needs.orColon && toks[i + 1] && toks[i + 1].gap & (GAP_COLON | GAP_QUOTE)) return true;
   let list = needsCache.get(needs);
   if (!list) {
     list = needs.words.split(/\s+/).map((w) => (w.endsWith('*') ? normalizeArabic(w.slice(0, -1)) + '*' : normalizeArabic(w)));
@@ -357,10 +358,14 @@ class ArticleEvents {
       if (!needsMet(toks, i, hit.row.needs)) continue;
       if (is(K.RELATIVE, toks[i - 1])) continue;
       if (i > 0 && (toks[i - 1].norm === 'لم' || toks[i - 1].norm === 'لن' || toks[i - 1].norm === 'لا') && !(toks[i].gap & GAP_HARD)) continue;
-      if (prevTop && !this.newStatement(toks, i, hit, prevTop.hit)) continue;
-      prevTop = { i, hit };
-      const sp = this.speaker(toks, i, hit, list, of, sentenceMeeting);
+      // A masdar is a statement after a support verb only: «تم التأكيد على …».
+      if (hit.pos === 'masdar' && !(is(K.SUPPORT, toks[i - 1]) && !(toks[i].gap & GAP_HARD))) continue;
+      if (hit.pos === 'verb' && prevTop && !this.newStatement(toks, i, hit, prevTop.hit)) continue;
+      const sp = hit.pos === 'verb' ? this.speaker(toks, i, hit, list, of, sentenceMeeting) : { speakers: [] as EventActor[], contentFrom: i + 1 };
       let speakers = sp.speakers;
+      if (!speakers.length && hit.pos === 'participle') speakers = this.participleSpeaker(toks, i, list, of, at, tops.length ? tops[tops.length - 1].node : undefined, sentenceMeeting);
+      if (!speakers.length && hit.pos === 'masdar' && sentenceMeeting) speakers = sentenceMeeting.participants.slice();
+      prevTop = { i, hit };
       if (!speakers.length && this.lastSpeakers && index - this.lastSpeakers.sentence <= 1) speakers = this.lastSpeakers.speakers;
       if (speakers.length) this.lastSpeakers = { speakers, sentence: index };
       let meeting = sentenceMeeting;
@@ -407,6 +412,33 @@ class ArticleEvents {
         t.meeting.spans.push(s.paragraph);
       } else this.direct.push(t.node);
     });
+  }
+
+  /**
+   * A participle continues a subject of its sentence («وأكد X …، مشيرا إلى …», «التقى X بـ Y، مؤكدا …»):
+   * the last statement's speakers, else the meeting's first party, else the first actor that stands
+   * as a subject before it (not after a preposition).
+   */
+  private participleSpeaker(toks: Tok[], i: number, list: Actor[], of: TokenMap, at: TokenMap, last: OutlineNode | undefined, meeting: Meeting | undefined): EventActor[] {
+    if (last?.speakers?.length) return last.speakers.slice();
+    if (meeting?.participants.length) return [meeting.participants[0]];
+    for (let k = 0; k < i; k++) {
+      const a = of[k] >= 0 ? list[of[k]] : undefined;
+      if (!a) continue;
+      if (SPEAKER_KINDS.has(a.kind) && a.kind !== 'document' && a.actors.length && !this.afterPreposition(toks[a.from], at[a.from])) return a.actors.slice();
+      k = a.to;
+    }
+    return [];
+  }
+
+  /** True when a preposition (ب، ل) is written before the mention the token starts (بالرئيس، لروسيا). */
+  private afterPreposition(tok: Tok, mention: number): boolean {
+    if (mention < 0) return false;
+    const lead = this.mentions[mention].start - tok.start;
+    const conj = tok.bare !== tok.norm ? 1 : 0;
+    if (lead <= conj) return false;
+    const c = this.text.charCodeAt(tok.start + conj);
+    return c === 0x628 || c === 0x644 || c === 0x643;
   }
 
   /** The earliest of the last 50 meetings whose participants fit (older ones are not searched, to stay linear). */

@@ -119,7 +119,10 @@ const CLASSES = new Map<string, number>();
 
 function classOf(norm: string, bare: string): number {
   const a = CLASSES.get(norm) ?? 0;
-  return bare === norm ? a : a | (CLASSES.get(bare) ?? 0);
+  if (bare !== norm) return a | (CLASSES.get(bare) ?? 0);
+  // A three-letter word whose first letter is و/ف: the class of the rest too (وتم → تم), not its bare form.
+  const c = norm.charCodeAt(0);
+  return norm.length === 3 && (c === 0x648 || c === 0x641) ? a | (CLASSES.get(norm.slice(1)) ?? 0) : a;
 }
 
 export interface Tok extends Span {
