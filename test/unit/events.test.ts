@@ -261,6 +261,48 @@ describe('events: meetings', () => {
       statements: [],
     },
     {
+      what: 'a joint press conference (مؤتمر صحفي مع) is a meeting; a press conference alone is not',
+      text: 'وقال لافروف في مؤتمر صحفي مع نظيره التركي هاكان فيدان إن الحوار مستمر. وعقد المقداد مؤتمرا صحفيا في دمشق.',
+      meetings: [{ at: 'مؤتمر', participants: [LAVROV, FIDAN] }],
+      statements: [{ at: 'وقال', speakers: [LAVROV], under: 'مؤتمر' }],
+    },
+    {
+      what: 'an interview with an outlet (لقاء مع قناة) is no meeting',
+      text: 'وأشار لافروف في لقاء مع قناة روسية إلى أن الحل سياسي.',
+      meetings: [],
+      statements: [{ at: 'وأشار', speakers: [LAVROV], under: 'article' }],
+    },
+    {
+      what: 'حوار is a meeting when named (الحوار الاستراتيجي), not as a topic',
+      text: 'انطلق الحوار الاستراتيجي الروسي التركي في موسكو. وقال فيدان إن الحوار هو الحل.',
+      meetings: [{ at: 'الحوار' }],
+      statements: [{ at: 'وقال', speakers: [FIDAN] }],
+    },
+    {
+      what: 'حوار as a topic in an article without a meeting is none',
+      text: 'ودعا بيدرسون إلى الحوار بين السوريين.',
+      meetings: [],
+      statements: [{ at: 'ودعا', speakers: [PEDERSEN] }],
+    },
+    {
+      what: 'وقع … مع: signing an agreement with a party is a meeting (057)',
+      text: 'ووقع لافروف مع المقداد اتفاقا للتعاون في موسكو.',
+      meetings: [{ at: 'ووقع', code: '057', participants: [LAVROV, MEKDAD] }],
+      statements: [],
+    },
+    {
+      what: 'وقع without مع (an event happened) is no meeting',
+      text: 'ووقع انفجار قرب السفارة الروسية في دمشق.',
+      meetings: [],
+      statements: [],
+    },
+    {
+      what: 'a named meeting (الاجتماع الشهري) is not the meeting already in the sentence',
+      text: 'وسيعقد المقداد لقاء مع لافروف تزامنا مع الاجتماع الشهري للجنة.',
+      meetings: [{ at: 'لقاء' }, { at: 'الاجتماع' }],
+      statements: [],
+    },
+    {
       what: 'زار: the visited city is the place, not a participant (042)',
       text: 'زار حسين أمير عبد اللهيان بيروت أمس.',
       meetings: [{ at: 'زار', code: '042', participants: [AMIR], place: 'location:beirut' }],

@@ -36,6 +36,10 @@ export interface MeetingRow {
   needs?: Needs;
   /** Words that, right after a noun form, say it is not a meeting (مؤتمر صحفي). */
   notBefore?: string;
+  /** Words after the notBefore word that make it a meeting after all (مؤتمر صحفي مع نظيره). */
+  notBeforeUnless?: Needs;
+  /** A noun that is a meeting only when named (الحوار الاستراتيجي) or referring to the meeting in focus. */
+  namedOnly?: boolean;
   /** Who comes first: the host (استقبل) or the visitor (زار); otherwise the subject. */
   role?: 'host' | 'visit';
 }

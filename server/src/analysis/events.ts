@@ -63,6 +63,8 @@ const GIST_MAX = 100;
 const NO_OCCASION: { tokens: ReadonlySet<number>; text?: string } = { tokens: new Set<number>() };
 const NO_TOPICS: Set<Actor> = new Set<Actor>();
 const GLUE = wordSet(TITLE_GLUE);
+/** A need no sentence meets. */
+const NEVER: Needs = { words: '\u0640', within: 0 };
 
 const is = (k: number, tok: Tok | undefined) => !!tok && (tok.cls & k) !== 0;
 const actorKey = (a: EventActor) => ('id' in a ? a.id : `text:${a.text}`);
@@ -287,7 +289,9 @@ class ArticleEvents {
       const hit = toks[i].hit;
       if (hit?.kind !== 'meeting') continue;
       if (!needsMet(toks, i, hit.row.needs)) continue;
-      if (hit.row.notBefore && toks[i + 1] && cachedSet(hit.row.notBefore).has(toks[i + 1].norm)) continue;
+      if (hit.row.notBefore && toks[i + 1] && cachedSet(hit.row.notBefore).has(toks[i + 1].norm) && !needsMet(toks, i + 1, hit.row.notBeforeUnless ?? NEVER)) continue;
+      if (hit.pos === 'noun' && this.interview(toks, i)) continue;
+      if (hit.row.namedOnly && hit.pos === 'noun' && !this.modified(toks, i, of) && !(this.focus && (hit.definite || is(K.DEMONSTRATIVE, toks[i - 1])))) continue;
       if (occasion.tokens.has(i)) continue;
       if (this.negated(toks, i)) continue;
       const during = i > 0 && is(K.AT, toks[i - 1]) ? true : i > 1 && is(K.AT, toks[i - 2]) && is(K.DEMONSTRATIVE, toks[i - 1]);
@@ -301,7 +305,8 @@ class ArticleEvents {
       if (reference && focus && found.participants.length && (!focus.participants.length || compatible(focus, found.participants))) {
         meeting = focus;
       } else if (!found.participants.length) {
-        if (sentenceMeeting) meeting = sentenceMeeting;
+        // A named meeting (اللقاء الشهري) is not the one the sentence already holds.
+        if (sentenceMeeting && !(hit.pos === 'noun' && !hit.suffix && this.modified(toks, i, of))) meeting = sentenceMeeting;
         else if (reference && this.focus) meeting = this.focus;
         else if (!hit.definite && hit.pos === 'noun' && !this.modified(toks, i, of) && this.focus && hit.suffix) meeting = this.focus;
       } else {
@@ -439,6 +444,12 @@ class ArticleEvents {
     if (lead <= conj) return false;
     const c = this.text.charCodeAt(tok.start + conj);
     return c === 0x628 || c === 0x644 || c === 0x643;
+  }
+
+  /** «لقاء مع قناة …»: an interview with an outlet, not a meeting. */
+  private interview(toks: Tok[], i: number): boolean {
+    for (let k = i + 1; k < toks.length && k <= i + 2; k++) if (toks[k].bare === 'مع') return is(K.OUTLET, toks[k + 1]);
+    return false;
   }
 
   /** The earliest of the last 50 meetings whose participants fit (older ones are not searched, to stay linear). */
