@@ -63,6 +63,8 @@ export interface TitleRow {
   construct?: boolean;
   /** Counts only before another title word (كبير مساعدي, not كبير alone). */
   onlyConstruct?: boolean;
+  /** A title of honour that stands before another title: «خادم الحرمين الشريفين الملك سلمان». */
+  honour?: boolean;
 }
 
 /** One form of a lexicon row, as written in the file (not normalized). */
@@ -157,3 +159,7 @@ export const AT_MEETING = cls('at');
 export const PLACE_NOUNS = cls('placeNoun');
 export const COORDINATORS = cls('coordinator');
 export const SUPPORT_VERBS = cls('support');
+export const HONORIFICS = cls('honorific');
+export const COUNTERPARTS = cls('counterpart');
+export const PRONOUN_OBJECTS = cls('pronounObject');
+export const AUXILIARIES = cls('auxiliary');

@@ -178,7 +178,14 @@ class ArticleEvents {
       while (e + 1 < toks.length && at[e + 1] >= 0 && at[e + 1] === at[k]) e++;
       return e;
     };
-    for (const r of this.rolesOf.get(s) ?? []) place({ from: r.from, to: mentionEnd(r.to + 1), kind: 'person', actors: [{ id: r.phrase.entityId }] });
+    for (const r of this.rolesOf.get(s) ?? []) {
+      if (r.after) {
+        // «عادل الجبير وزير الخارجية السعودي»: the name, then its title.
+        let first = r.from - 1;
+        while (first > 0 && at[first - 1] >= 0 && at[first - 1] === at[r.from - 1]) first--;
+        place({ from: first, to: r.to, kind: 'person', actors: [{ id: r.phrase.entityId }] });
+      } else place({ from: r.from, to: mentionEnd(r.to + 1), kind: 'person', actors: [{ id: r.phrase.entityId }] });
+    }
     for (const h of this.hitsOf.get(s) ?? []) place({ from: h.from, to: h.to, kind: 'person', actors: [{ id: h.mention.entityId }] });
     for (let k = 0; k < toks.length; k++) {
       const mi = at[k];
@@ -366,7 +373,7 @@ class ArticleEvents {
       // A masdar is a statement after a support verb only: «تم التأكيد على …».
       if (hit.pos === 'masdar' && !(is(K.SUPPORT, toks[i - 1]) && !(toks[i].gap & GAP_HARD))) continue;
       if (hit.pos === 'verb' && prevTop && !this.newStatement(toks, i, hit, prevTop.hit)) continue;
-      const sp = hit.pos === 'verb' ? this.speaker(toks, i, hit, list, of, sentenceMeeting) : { speakers: [] as EventActor[], contentFrom: i + 1 };
+      const sp = hit.pos === 'verb' ? this.speaker(toks, i, hit, list, of, sentenceMeeting, at) : { speakers: [] as EventActor[], contentFrom: i + 1 };
       let speakers = sp.speakers;
       if (!speakers.length && hit.pos === 'participle') speakers = this.participleSpeaker(toks, i, list, of, at, tops.length ? tops[tops.length - 1].node : undefined, sentenceMeeting);
       if (!speakers.length && hit.pos === 'masdar' && sentenceMeeting) speakers = sentenceMeeting.participants.slice();
@@ -446,6 +453,12 @@ class ArticleEvents {
     return c === 0x628 || c === 0x644 || c === 0x643;
   }
 
+  /** True when only و/ف, skipped words or honorifics stand before token `from` in its sentence. */
+  private opensSentence(toks: Tok[], from: number): boolean {
+    for (let k = 0; k < from; k++) if (!is(K.SKIP | K.HONORIFIC, toks[k])) return false;
+    return true;
+  }
+
   /** «لقاء مع قناة …»: an interview with an outlet, not a meeting. */
   private interview(toks: Tok[], i: number): boolean {
     for (let k = i + 1; k < toks.length && k <= i + 2; k++) if (toks[k].bare === 'مع') return is(K.OUTLET, toks[k + 1]);
@@ -460,7 +473,8 @@ class ArticleEvents {
 
   /** A statement verb after another one in the same sentence starts a statement of its own only when coordinated. */
   private newStatement(toks: Tok[], i: number, hit: Extract<LexHit, { kind: 'statement' }>, prev: Extract<LexHit, { kind: 'statement' }>): boolean {
-    const coordinated = hit.pre.startsWith('و') || hit.pre.startsWith('ف') || is(K.COORDINATOR, toks[i - 1]);
+    // «وهو ما أكده شكري»: a relative ما opens a statement of its own.
+    const coordinated = hit.pre.startsWith('و') || hit.pre.startsWith('ف') || is(K.COORDINATOR, toks[i - 1]) || toks[i - 1]?.bare === 'ما';
     if (!coordinated) return false;
     const gapTok = is(K.COORDINATOR, toks[i - 1]) ? toks[i - 1] : toks[i];
     const past = (t: string) => (t === 'past' ? 'past' : 'present');
@@ -664,6 +678,7 @@ class ArticleEvents {
     list: Actor[],
     of: TokenMap,
     sentenceMeeting: Meeting | undefined,
+    at: TokenMap,
   ): { speakers: EventActor[]; contentFrom: number; document?: { meeting?: Meeting } } {
     const actorAt = (k: number) => (k >= 0 && k < toks.length && of[k] >= 0 ? list[of[k]] : undefined);
     const resolve = (a: Actor): EventActor[] => {
@@ -678,8 +693,19 @@ class ArticleEvents {
       let end = a.to;
       for (;;) {
         const n = toks[end + 1];
+        if (!n || !n.norm.startsWith('و') || n.gap & GAP_HARD) break;
+        // «X ونظيره الأميركي Y»: the counterpart, after its adjectives, joins the subject.
+        if (is(K.COUNTERPART, n)) {
+          let e = end + 2;
+          while (e < toks.length && e <= end + 4 && !(toks[e].gap & GAP_HARD) && actorAt(e)?.kind === 'adjective') e = actorAt(e)!.to + 1;
+          const c = actorAt(e);
+          if (!c || toks[e].gap & GAP_HARD || c.kind !== 'person') break;
+          speakers.push(...resolve(c));
+          end = c.to;
+          continue;
+        }
         const b = actorAt(end + 1);
-        if (!n || !b || !n.norm.startsWith('و') || n.gap & GAP_HARD || !SPEAKER_KINDS.has(b.kind) || b.kind === 'document') break;
+        if (!b || !SPEAKER_KINDS.has(b.kind) || b.kind === 'document') break;
         speakers.push(...resolve(b));
         end = b.to;
       }
@@ -700,16 +726,33 @@ class ArticleEvents {
       }
       return { speakers: [], contentFrom: i + 1 };
     }
+    // «وكان X قد قال»: auxiliaries stand between the subject and the verb.
+    let b = i - 1;
+    while (b > 0 && is(K.AUXILIARY, toks[b]) && !(toks[b + 1].gap & GAP_HARD) && i - b <= 2) b--;
+    const before = b < i - 1 || !(toks[i].gap & GAP_HARD) ? actorAt(b) : undefined;
+    const subjectBefore = before && SPEAKER_KINDS.has(before.kind) && !(toks[b + 1].gap & GAP_HARD) ? before : undefined;
+    // A subject that opens the sentence (a headline «عباس يتعهد», «موسكو انتقدت واشنطن») speaks, not the object after.
+    if (subjectBefore && (b < i - 1 || this.opensSentence(toks, subjectBefore.from))) {
+      return { speakers: resolve(subjectBefore), contentFrom: i + 1, document: subjectBefore.kind === 'document' ? this.lastDocument : undefined };
+    }
     let k = i + 1;
-    while (k < toks.length && is(K.SKIP, toks[k]) && k - i <= 3) k++;
-    const after = actorAt(k);
+    while (k < toks.length && is(K.SKIP | K.HONORIFIC | K.PRONOUN_OBJECT, toks[k]) && k - i <= 3) k++;
+    let after = actorAt(k);
+    // «قال المتحدث باسم البيت الأبيض جوش إرنست»: a title kept as text, then the person it describes.
+    if (after && after.kind === 'text') {
+      let p = after.to + 1;
+      while (p < toks.length && p <= after.to + 2 && is(K.HONORIFIC, toks[p])) p++;
+      const person = actorAt(p);
+      // Not a candidate that is a trigger or a function word (عقد، أكد).
+      const candidateWord = at[p] >= 0 && this.mentions[at[p]].reason === 'candidate' && (toks[p].hit || toks[p].cls);
+      if (person && person.kind === 'person' && !(toks[p].gap & GAP_HARD) && !candidateWord) after = person;
+    }
     if (after && SPEAKER_KINDS.has(after.kind) && !(toks[k].gap & GAP_HARD) && !is(K.OUTLET, toks[k])) {
       const got = withConjuncts(after);
       return { speakers: got.speakers, contentFrom: got.end + 1, document: after.kind === 'document' ? this.lastDocument : undefined };
     }
-    const before = actorAt(i - 1);
-    if (before && SPEAKER_KINDS.has(before.kind) && !(toks[i].gap & GAP_HARD)) {
-      return { speakers: resolve(before), contentFrom: i + 1, document: before.kind === 'document' ? this.lastDocument : undefined };
+    if (subjectBefore) {
+      return { speakers: resolve(subjectBefore), contentFrom: i + 1, document: subjectBefore.kind === 'document' ? this.lastDocument : undefined };
     }
     // «قال خبراء اقتصاديون إن …»: a subject no pack knows, up to the complementizer, kept as text.
     if (k < toks.length && !(toks[k].gap & GAP_HARD) && !is(K.AT | K.OPENER | K.TOPIC | K.SKIP, toks[k]) && !toks[k].hit && !/^[بل]/.test(toks[k].norm)) {

@@ -26,6 +26,10 @@ import {
   DELEGATION,
   DUAL_SPEAKERS,
   SUPPORT_VERBS,
+  HONORIFICS,
+  COUNTERPARTS,
+  PRONOUN_OBJECTS,
+  AUXILIARIES,
   BUILTIN_TABLES,
   type LexiconTables,
   type MeetingRow,
@@ -91,6 +95,10 @@ export const K = {
   DOCUMENT: 1 << 15,
   /** A support verb before a masdar (تم التأكيد). */
   SUPPORT: 1 << 16,
+  HONORIFIC: 1 << 17,
+  COUNTERPART: 1 << 18,
+  PRONOUN_OBJECT: 1 << 19,
+  AUXILIARY: 1 << 20,
 } as const;
 
 const CLASSES = new Map<string, number>();
@@ -106,6 +114,10 @@ const CLASSES = new Map<string, number>();
   add(K.OUTLET, OUTLETS);
   add(K.OPENER, CONTENT_OPENERS);
   add(K.SUPPORT, SUPPORT_VERBS);
+  add(K.HONORIFIC, HONORIFICS);
+  add(K.COUNTERPART, COUNTERPARTS);
+  add(K.PRONOUN_OBJECT, PRONOUN_OBJECTS);
+  add(K.AUXILIARY, AUXILIARIES);
   add(K.LIGHT, LIGHT_VERBS);
   add(K.PARTICIPATE, PARTICIPATE);
   add(K.DEMONSTRATIVE, DEMONSTRATIVES);
@@ -348,6 +360,8 @@ export function tokenMap(n: number): TokenMap {
 
 /** How many tokens a role phrase's title may stand before the name (roles.ts walks back as far). */
 export const ROLE_REACH = 16;
+/** How many tokens before a title a name given the role after it (عادل الجبير وزير الخارجية) may start. */
+export const ROLE_BEFORE = 6;
 
 /**
  * A sentence that holds a lexicon hit, kept as offsets until a rule asks for its tokens: most
@@ -357,7 +371,7 @@ export const ROLE_REACH = 16;
 export interface SentenceEntry extends Span {
   /** `start` is the first token's start, `end` the last token's end. */
   triggers: boolean;
-  /** A title word that may head a role phrase (one without a preposition) stands in the sentence. */
+  /** A title word that may head a role phrase stands in the sentence. */
   titles: boolean;
   /** The stems of those title words (وزير، رئيس), in order, with repeats. */
   heads: readonly string[];
@@ -421,7 +435,8 @@ export class SentenceCollector {
           triggers,
           titles: firstHead >= 0,
           heads: heads.length ? heads : NO_HEADS,
-          roleFrom: firstHead >= 0 ? b.end[firstHead] : 0,
+          // The name stands after the title (الوزير X) or right before it (X وزير الخارجية).
+          roleFrom: firstHead >= 0 ? b.start[Math.max(sentenceFirst, firstHead - ROLE_BEFORE)] : 0,
           roleTo: firstHead >= 0 ? b.end[Math.min(lastHead + ROLE_REACH, last)] : 0,
         };
         if (lex !== builtin) entry.lex = lex;
@@ -455,7 +470,7 @@ export class SentenceCollector {
       hits[t - sentenceFirst] = hit;
       interesting = true;
       if (hit.kind === 'meeting' || hit.kind === 'statement') triggers = true;
-      else if (hit.kind === 'title' && hit.head) {
+      else if (hit.kind === 'title') {
         if (firstHead < 0) firstHead = t;
         lastHead = t;
         heads.push(hit.stem);
