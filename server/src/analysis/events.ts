@@ -1,8 +1,10 @@
 /**
  * Meetings and statements: the outline of each article (article → meetings → statements).
  *
- * The rules run on the sentences that hold a trigger (sentences.ts), token by token, with the tables
- * of event-lexicon.ts. For each sentence, actors are found first (named
+ * The rules run on the sentences that hold a trigger (sentences.ts), token by token, with the lexicon
+ * (knowledge/lexicon through event-lexicon.ts); the rules that decide whether a word makes a meeting or
+ * a statement and who speaks live in rules/, one family per file, and read the sentence through a
+ * SentenceView. For each sentence, actors are found first (named
  * entities, role phrases, title mentions, delegations, «الجانبان», «البيان الختامي», «الدول الضامنة»,
  * described parties such as «سفيري العراق ولبنان»); then meeting triggers, then statement triggers.
  * Mentions of one meeting are merged: «هذا اللقاء» refers to the meeting in focus, and a mention whose
@@ -16,25 +18,15 @@ import {
   OCCASION_MARKERS,
   TITLE_GLUE,
   type MeetingRow,
-  type Needs,
 } from './event-lexicon';
-import { normalizeArabic } from './normalize';
 import { canonToken, NO_ENTITY_INFO, type ArticleWork, type EntityInfo, type RoleInfo, type TitleHit } from './roles';
-import { GAP_COLON, GAP_COMMA, GAP_HARD, GAP_QUOTE, K, normalizedWords, tokenMap, wordSet, type LexHit, type Sentence, type Tok, type TokenMap } from './sentences';
+import { GAP_COMMA, GAP_HARD, K, normalizedWords, tokenMap, wordSet, type LexHit, type Sentence, type Tok, type TokenMap } from './sentences';
 import type { Article, EventActor, Mention, OutlineNode, Span } from './types';
-
-type ActorKind = 'person' | 'country' | 'organization' | 'location' | 'adjective' | 'dual' | 'document' | 'group' | 'text' | 'delegation';
-
-interface Actor {
-  from: number;
-  to: number;
-  kind: ActorKind;
-  actors: EventActor[];
-  /** For a delegation led by a person: the country the person leads it for. */
-  leadsFor?: string;
-  /** For a document: its text (البيان الختامي). */
-  text?: string;
-}
+import { meetingGate } from './rules/meeting-gate';
+import { participleSpeaker } from './rules/participle';
+import { findSpeaker } from './rules/speaker';
+import { newStatement, statementGate } from './rules/statement-gate';
+import { SentenceView, type Actor, type ActorKind, type RuleContext } from './rules/view';
 
 interface Meeting {
   row: MeetingRow;
@@ -58,13 +50,10 @@ const FUTURES = FUTURE_MARKERS.map((m) => normalizedWords(m));
 const CONTENT = new Map<string, string>();
 for (const c of CONTENT_CODES) for (const w of normalizedWords(c.words)) if (!CONTENT.has(w)) CONTENT.set(w, c.code);
 const PARTICIPANT_KINDS = new Set<ActorKind>(['person', 'country', 'organization', 'text', 'group', 'delegation']);
-const SPEAKER_KINDS = new Set<ActorKind>(['person', 'country', 'organization', 'text', 'group', 'dual', 'document', 'delegation']);
 const GIST_MAX = 100;
 const NO_OCCASION: { tokens: ReadonlySet<number>; text?: string } = { tokens: new Set<number>() };
 const NO_TOPICS: Set<Actor> = new Set<Actor>();
 const GLUE = wordSet(TITLE_GLUE);
-/** A need no sentence meets. */
-const NEVER: Needs = { words: '\u0640', within: 0 };
 
 const is = (k: number, tok: Tok | undefined) => !!tok && (tok.cls & k) !== 0;
 const actorKey = (a: EventActor) => ('id' in a ? a.id : `text:${a.text}`);
@@ -78,31 +67,6 @@ function startsWords(toks: Tok[], i: number, words: string[]): boolean {
     if (!(t.norm === words[k] || (k === 0 && t.bare === words[k]))) return false;
   }
   return true;
-}
-
-const needsCache = new Map<Needs, string[]>();
-const setCache = new Map<string, ReadonlySet<string>>();
-/** A word set from a table string, built once. */
-function cachedSet(s: string): ReadonlySet<string> {
-  let set = setCache.get(s);
-  if (!set) setCache.set(s, (set = wordSet(s)));
-  return set;
-}
-
-function needsMet(toks: Tok[], i: number, needs: Needs | undefined): boolean {
-  if (!needs) return true;
-  if (needs.orColon && toks[i + 1] && toks[i + 1].gap & (GAP_COLON | GAP_QUOTE)) return true;
-  let list = needsCache.get(needs);
-  if (!list) {
-    list = needs.words.split(/\s+/).map((w) => (w.endsWith('*') ? normalizeArabic(w.slice(0, -1)) + '*' : normalizeArabic(w)));
-    needsCache.set(needs, list);
-  }
-  for (let k = i + 1; k < toks.length && k <= i + needs.within; k++) {
-    for (const w of list) {
-      if (w.endsWith('*') ? toks[k].norm.startsWith(w.slice(0, -1)) && toks[k].norm.length > w.length - 1 : toks[k].norm === w || toks[k].bare === w) return true;
-    }
-  }
-  return false;
 }
 
 /** The state of one article while its sentences are read in order. */
@@ -282,6 +246,7 @@ class ArticleEvents {
   private sentence(s: Sentence, at: TokenMap, index: number): void {
     const toks = s.toks;
     const { list, of } = this.actors(s, at);
+    const view = new SentenceView(s, at, of, list, this.mentions);
     // Occasions and topics matter to meetings only; most sentences hold statements alone.
     const hasMeeting = toks.some((t) => t.hit?.kind === 'meeting');
     const occasion = hasMeeting ? this.occasions(toks) : NO_OCCASION;
@@ -295,10 +260,7 @@ class ArticleEvents {
     for (let i = 0; i < toks.length; i++) {
       const hit = toks[i].hit;
       if (hit?.kind !== 'meeting') continue;
-      if (!needsMet(toks, i, hit.row.needs)) continue;
-      if (hit.row.notBefore && toks[i + 1] && cachedSet(hit.row.notBefore).has(toks[i + 1].norm) && !needsMet(toks, i + 1, hit.row.notBeforeUnless ?? NEVER)) continue;
-      if (hit.pos === 'noun' && this.interview(toks, i)) continue;
-      if (hit.row.namedOnly && hit.pos === 'noun' && !this.modified(toks, i, of) && !(this.focus && (hit.definite || is(K.DEMONSTRATIVE, toks[i - 1])))) continue;
+      if (!meetingGate(view, i, hit, hit.pos === 'noun' && this.modified(toks, i, of), !!this.focus)) continue;
       if (occasion.tokens.has(i)) continue;
       if (this.negated(toks, i)) continue;
       const during = i > 0 && is(K.AT, toks[i - 1]) ? true : i > 1 && is(K.AT, toks[i - 2]) && is(K.DEMONSTRATIVE, toks[i - 1]);
@@ -367,21 +329,23 @@ class ArticleEvents {
     const tops: { i: number; node: OutlineNode; contentFrom: number; meeting?: Meeting }[] = [];
     for (const i of statementVerbs) {
       const hit = toks[i].hit as Extract<LexHit, { kind: 'statement' }>;
-      if (!needsMet(toks, i, hit.row.needs)) continue;
-      if (is(K.RELATIVE, toks[i - 1])) continue;
-      if (i > 0 && (toks[i - 1].norm === 'لم' || toks[i - 1].norm === 'لن' || toks[i - 1].norm === 'لا') && !(toks[i].gap & GAP_HARD)) continue;
-      // A masdar is a statement after a support verb only: «تم التأكيد على …».
-      if (hit.pos === 'masdar' && !(is(K.SUPPORT, toks[i - 1]) && !(toks[i].gap & GAP_HARD))) continue;
-      if (hit.pos === 'verb' && prevTop && !this.newStatement(toks, i, hit, prevTop.hit)) continue;
-      const sp = hit.pos === 'verb' ? this.speaker(toks, i, hit, list, of, sentenceMeeting, at) : { speakers: [] as EventActor[], contentFrom: i + 1 };
+      if (!statementGate(view, i, hit)) continue;
+      if (hit.pos === 'verb' && prevTop && !newStatement(view, i, hit, prevTop.hit)) continue;
+      const ctx: RuleContext = {
+        text: this.text,
+        v: view,
+        meetingParties: (sentenceMeeting ?? this.focus)?.participants,
+        sentenceParties: sentenceMeeting?.participants,
+      };
+      const sp = hit.pos === 'verb' ? findSpeaker(ctx, i, hit) : { speakers: [] as EventActor[], contentFrom: i + 1, byDocument: false };
       let speakers = sp.speakers;
-      if (!speakers.length && hit.pos === 'participle') speakers = this.participleSpeaker(toks, i, list, of, at, tops.length ? tops[tops.length - 1].node : undefined, sentenceMeeting);
+      if (!speakers.length && hit.pos === 'participle') speakers = participleSpeaker(ctx, i, tops.length ? tops[tops.length - 1].node.speakers : undefined);
       if (!speakers.length && hit.pos === 'masdar' && sentenceMeeting) speakers = sentenceMeeting.participants.slice();
       prevTop = { i, hit };
       if (!speakers.length && this.lastSpeakers && index - this.lastSpeakers.sentence <= 1) speakers = this.lastSpeakers.speakers;
       if (speakers.length) this.lastSpeakers = { speakers, sentence: index };
       let meeting = sentenceMeeting;
-      if (!meeting && sp.document) meeting = sp.document.meeting;
+      if (!meeting && sp.byDocument) meeting = this.lastDocument?.meeting;
       if (!meeting) {
         const last = this.lastDocument;
         if (sentenceDocument && last && last.text === sentenceDocument.text) meeting = last.meeting;
@@ -426,59 +390,10 @@ class ArticleEvents {
     });
   }
 
-  /**
-   * A participle continues a subject of its sentence («وأكد X …، مشيرا إلى …», «التقى X بـ Y، مؤكدا …»):
-   * the last statement's speakers, else the meeting's first party, else the first actor that stands
-   * as a subject before it (not after a preposition).
-   */
-  private participleSpeaker(toks: Tok[], i: number, list: Actor[], of: TokenMap, at: TokenMap, last: OutlineNode | undefined, meeting: Meeting | undefined): EventActor[] {
-    if (last?.speakers?.length) return last.speakers.slice();
-    if (meeting?.participants.length) return [meeting.participants[0]];
-    for (let k = 0; k < i; k++) {
-      const a = of[k] >= 0 ? list[of[k]] : undefined;
-      if (!a) continue;
-      if (SPEAKER_KINDS.has(a.kind) && a.kind !== 'document' && a.actors.length && !this.afterPreposition(toks[a.from], at[a.from])) return a.actors.slice();
-      k = a.to;
-    }
-    return [];
-  }
-
-  /** True when a preposition (ب، ل) is written before the mention the token starts (بالرئيس، لروسيا). */
-  private afterPreposition(tok: Tok, mention: number): boolean {
-    if (mention < 0) return false;
-    const lead = this.mentions[mention].start - tok.start;
-    const conj = tok.bare !== tok.norm ? 1 : 0;
-    if (lead <= conj) return false;
-    const c = this.text.charCodeAt(tok.start + conj);
-    return c === 0x628 || c === 0x644 || c === 0x643;
-  }
-
-  /** True when only و/ف, skipped words or honorifics stand before token `from` in its sentence. */
-  private opensSentence(toks: Tok[], from: number): boolean {
-    for (let k = 0; k < from; k++) if (!is(K.SKIP | K.HONORIFIC, toks[k])) return false;
-    return true;
-  }
-
-  /** «لقاء مع قناة …»: an interview with an outlet, not a meeting. */
-  private interview(toks: Tok[], i: number): boolean {
-    for (let k = i + 1; k < toks.length && k <= i + 2; k++) if (toks[k].bare === 'مع') return is(K.OUTLET, toks[k + 1]);
-    return false;
-  }
-
   /** The earliest of the last 50 meetings whose participants fit (older ones are not searched, to stay linear). */
   private recentCompatible(participants: { actor: EventActor }[]): Meeting | undefined {
     for (let k = Math.max(0, this.meetings.length - 50); k < this.meetings.length; k++) if (compatible(this.meetings[k], participants)) return this.meetings[k];
     return undefined;
-  }
-
-  /** A statement verb after another one in the same sentence starts a statement of its own only when coordinated. */
-  private newStatement(toks: Tok[], i: number, hit: Extract<LexHit, { kind: 'statement' }>, prev: Extract<LexHit, { kind: 'statement' }>): boolean {
-    // «وهو ما أكده شكري»: a relative ما opens a statement of its own.
-    const coordinated = hit.pre.startsWith('و') || hit.pre.startsWith('ف') || is(K.COORDINATOR, toks[i - 1]) || toks[i - 1]?.bare === 'ما';
-    if (!coordinated) return false;
-    const gapTok = is(K.COORDINATOR, toks[i - 1]) ? toks[i - 1] : toks[i];
-    const past = (t: string) => (t === 'past' ? 'past' : 'present');
-    return past(hit.tense) === past(prev.tense) || (gapTok.gap & GAP_COMMA) !== 0;
   }
 
   private negated(toks: Tok[], i: number): boolean {
@@ -669,101 +584,6 @@ class ArticleEvents {
       if (take(a)) found++;
       k = a.to;
     }
-  }
-
-  private speaker(
-    toks: Tok[],
-    i: number,
-    hit: Extract<LexHit, { kind: 'statement' }>,
-    list: Actor[],
-    of: TokenMap,
-    sentenceMeeting: Meeting | undefined,
-    at: TokenMap,
-  ): { speakers: EventActor[]; contentFrom: number; document?: { meeting?: Meeting } } {
-    const actorAt = (k: number) => (k >= 0 && k < toks.length && of[k] >= 0 ? list[of[k]] : undefined);
-    const resolve = (a: Actor): EventActor[] => {
-      if (a.kind === 'dual') {
-        const m = sentenceMeeting ?? this.focus;
-        return m ? m.participants.slice() : [{ text: this.text.slice(toks[a.from].start, toks[a.to].end) }];
-      }
-      return a.actors.slice();
-    };
-    const withConjuncts = (a: Actor): { speakers: EventActor[]; end: number } => {
-      const speakers = resolve(a);
-      let end = a.to;
-      for (;;) {
-        const n = toks[end + 1];
-        if (!n || !n.norm.startsWith('و') || n.gap & GAP_HARD) break;
-        // «X ونظيره الأميركي Y»: the counterpart, after its adjectives, joins the subject.
-        if (is(K.COUNTERPART, n)) {
-          let e = end + 2;
-          while (e < toks.length && e <= end + 4 && !(toks[e].gap & GAP_HARD) && actorAt(e)?.kind === 'adjective') e = actorAt(e)!.to + 1;
-          const c = actorAt(e);
-          if (!c || toks[e].gap & GAP_HARD || c.kind !== 'person') break;
-          speakers.push(...resolve(c));
-          end = c.to;
-          continue;
-        }
-        const b = actorAt(end + 1);
-        if (!b || !SPEAKER_KINDS.has(b.kind) || b.kind === 'document') break;
-        speakers.push(...resolve(b));
-        end = b.to;
-      }
-      return { speakers, end };
-    };
-    if (hit.row.relay) {
-      // «نقلت وكالة سانا عن الوزير قوله»: the party after عن speaks, not the outlet.
-      for (let k = i + 1; k < toks.length && k <= i + 6; k++) {
-        if (toks[k].norm !== 'عن') continue;
-        const a = actorAt(k + 1);
-        if (a && SPEAKER_KINDS.has(a.kind)) {
-          const got = withConjuncts(a);
-          let from = got.end + 1;
-          if (toks[from] && /^قول(ه|ها|هم|هما)$/.test(toks[from].norm)) from++;
-          return { speakers: got.speakers, contentFrom: from };
-        }
-        return { speakers: [], contentFrom: k + 1 };
-      }
-      return { speakers: [], contentFrom: i + 1 };
-    }
-    // «وكان X قد قال»: auxiliaries stand between the subject and the verb.
-    let b = i - 1;
-    while (b > 0 && is(K.AUXILIARY, toks[b]) && !(toks[b + 1].gap & GAP_HARD) && i - b <= 2) b--;
-    const before = b < i - 1 || !(toks[i].gap & GAP_HARD) ? actorAt(b) : undefined;
-    const subjectBefore = before && SPEAKER_KINDS.has(before.kind) && !(toks[b + 1].gap & GAP_HARD) ? before : undefined;
-    // A subject that opens the sentence (a headline «عباس يتعهد», «موسكو انتقدت واشنطن») speaks, not the object after.
-    if (subjectBefore && (b < i - 1 || this.opensSentence(toks, subjectBefore.from))) {
-      return { speakers: resolve(subjectBefore), contentFrom: i + 1, document: subjectBefore.kind === 'document' ? this.lastDocument : undefined };
-    }
-    let k = i + 1;
-    while (k < toks.length && is(K.SKIP | K.HONORIFIC | K.PRONOUN_OBJECT, toks[k]) && k - i <= 3) k++;
-    let after = actorAt(k);
-    // «قال المتحدث باسم البيت الأبيض جوش إرنست»: a title kept as text, then the person it describes.
-    if (after && after.kind === 'text') {
-      let p = after.to + 1;
-      while (p < toks.length && p <= after.to + 2 && is(K.HONORIFIC, toks[p])) p++;
-      const person = actorAt(p);
-      // Not a candidate that is a trigger or a function word (عقد، أكد).
-      const candidateWord = at[p] >= 0 && this.mentions[at[p]].reason === 'candidate' && (toks[p].hit || toks[p].cls);
-      if (person && person.kind === 'person' && !(toks[p].gap & GAP_HARD) && !candidateWord) after = person;
-    }
-    if (after && SPEAKER_KINDS.has(after.kind) && !(toks[k].gap & GAP_HARD) && !is(K.OUTLET, toks[k])) {
-      const got = withConjuncts(after);
-      return { speakers: got.speakers, contentFrom: got.end + 1, document: after.kind === 'document' ? this.lastDocument : undefined };
-    }
-    if (subjectBefore) {
-      return { speakers: resolve(subjectBefore), contentFrom: i + 1, document: subjectBefore.kind === 'document' ? this.lastDocument : undefined };
-    }
-    // «قال خبراء اقتصاديون إن …»: a subject no pack knows, up to the complementizer, kept as text.
-    if (k < toks.length && !(toks[k].gap & GAP_HARD) && !is(K.AT | K.OPENER | K.TOPIC | K.SKIP, toks[k]) && !toks[k].hit && !/^[بل]/.test(toks[k].norm)) {
-      for (let e = k + 1; e < toks.length && e <= k + 5; e++) {
-        if (toks[e].gap & GAP_HARD || toks[e].hit || is(K.AT | K.TOPIC | K.RELATIVE, toks[e])) break;
-        if (toks[e].norm === 'ان' || toks[e].norm === 'انه' || toks[e].norm === 'انها') {
-          return { speakers: [{ text: this.text.slice(toks[k].start, toks[e - 1].end) }], contentFrom: e };
-        }
-      }
-    }
-    return { speakers: [], contentFrom: i + 1 };
   }
 
   /** Skips what stands between the subject and what was said: «في هذا اللقاء»، «، خلال لقاء …،»، «على»، «أن». */
