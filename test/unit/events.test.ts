@@ -536,10 +536,10 @@ describe('events: statements', () => {
       ],
     },
     {
-      what: 'نقلت وكالة … عن X قوله: X speaks, not the outlet',
+      what: 'نقلت وكالة … عن X قوله: X speaks, not the outlet, and قوله names the statement',
       text: 'ونقلت وكالة سانا عن فيصل المقداد قوله إن سوريا ترحب بالحوار.',
       meetings: [],
-      statements: [{ at: 'ونقلت', speakers: [MEKDAD] }],
+      statements: [{ at: 'قوله', speakers: [MEKDAD] }],
     },
     {
       what: 'a title mention resolves the speaker (نائب وزير الخارجية الروسي → Bogdanov) at the meeting',

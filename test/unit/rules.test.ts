@@ -52,6 +52,12 @@ describe('rules/statement-gate: does a reporting word make a statement', () => {
     ['وتابع: لا بديل عن الحوار.', 'وتابع', true],
     ['وتابع الوزير الملف بنفسه.', 'وتابع', false],
     ['وكشف الوزير عن خطة جديدة.', 'وكشف', true],
+    ['وقد حصلنا على دلائل مؤكدة على الهجوم.', 'مؤكدة', false],
+    ['وقال الوزير إن الحل سياسي، مؤكدة مصادر أخرى ذلك.', 'مؤكدة', true],
+    ['مشيرا إلى أن الحوار مستمر.', 'مشيرا', true],
+    ['يذكر أن الجولة السابقة عقدت في موسكو.', 'يذكر', false],
+    ['يذكر الوزير أن الجولة السابقة عقدت في موسكو.', 'يذكر', true],
+    ['واجتمع الوزراء ليؤكدوا دعمهم للحل.', 'ليؤكدوا', true],
   ];
   for (const [text, word, want] of cases) {
     it(`${want ? 'a statement' : 'none'}: ${word} in «${text}»`, () => {
@@ -133,6 +139,7 @@ describe('rules/speaker and rules/participle: who speaks', () => {
     ['a pronoun object between verb and subject is skipped', 'وهو ما أشارت إليه روسيا في بيانها.', [['country:RU']]],
     ['a title kept as text yields to the name after it', 'وقال المتحدث باسم الوزارة لافروف إن الحل سياسي.', [[LAVROV]]],
     ['relayed words: the party after عن', 'ونقلت وكالة الأنباء عن لافروف قوله إن الحل سياسي.', [[LAVROV]]],
+    ['a surname a candidate took after a title is the person named in full before', 'وصل سيرغي لافروف إلى دمشق. وقال الوزير لافروف إن الحل سياسي.', [[LAVROV]]],
     ['a participle after a verb takes its speaker', 'وقال المقداد إن الحل سياسي، مشيرا إلى أن الحوار مستمر.', [[MEKDAD], [MEKDAD]]],
     ['a participle after a meeting verb takes its first party', 'التقى لافروف المقداد في موسكو، مؤكدا دعم بلاده.', [[LAVROV]]],
     ['a participle with no verb before it takes the sentence’s subject, not a party after a preposition', 'وفي رسالة بعث بها لافروف إلى المقداد، معربا عن أمله بالحل.', [[LAVROV]]],
@@ -145,4 +152,12 @@ describe('rules/speaker and rules/participle: who speaks', () => {
       );
     });
   }
+});
+
+describe('rules/speaker: the word that names a relayed statement', () => {
+  it('«نقلت … عن X قوله»: the statement is anchored on قوله', () => {
+    const text = 'ونقلت وكالة الأنباء عن لافروف قوله إن الحل سياسي.';
+    const [st] = statementsOf(text);
+    assert.strictEqual(text.slice(st.selectionStart, st.selectionEnd), 'قوله');
+  });
 });

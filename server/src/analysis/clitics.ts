@@ -10,6 +10,8 @@ export const CONJUNCTIONS = ['', 'و', 'ف'] as const;
 export const PREPOSITIONS = ['', 'ب', 'ل', 'ك'] as const;
 export const ARTICLE = 'ال';
 export const FUTURE = 'س';
+/** The purpose ل before a present verb (ليؤكد: so as to confirm). */
+export const PURPOSE = 'ل';
 
 /** Every proclitic stack a noun may take, from '' to وبال. */
 export const NOUN_STACKS: readonly string[] = (() => {

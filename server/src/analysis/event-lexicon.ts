@@ -163,3 +163,4 @@ export const HONORIFICS = cls('honorific');
 export const COUNTERPARTS = cls('counterpart');
 export const PRONOUN_OBJECTS = cls('pronounObject');
 export const AUXILIARIES = cls('auxiliary');
+export const IMPERSONALS = cls('impersonal');

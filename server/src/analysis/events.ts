@@ -19,12 +19,13 @@ import {
   TITLE_GLUE,
   type MeetingRow,
 } from './event-lexicon';
+import { normalizeArabic } from './normalize';
 import { canonToken, NO_ENTITY_INFO, type ArticleWork, type EntityInfo, type RoleInfo, type TitleHit } from './roles';
 import { GAP_COMMA, GAP_HARD, K, normalizedWords, tokenMap, wordSet, type LexHit, type Sentence, type Tok, type TokenMap } from './sentences';
 import type { Article, EventActor, Mention, OutlineNode, Span } from './types';
 import { meetingGate } from './rules/meeting-gate';
 import { participleSpeaker } from './rules/participle';
-import { findSpeaker } from './rules/speaker';
+import { findSpeaker, type SpeakerFound } from './rules/speaker';
 import { newStatement, statementGate } from './rules/statement-gate';
 import { SentenceView, type Actor, type ActorKind, type RuleContext } from './rules/view';
 
@@ -143,12 +144,13 @@ class ArticleEvents {
       return e;
     };
     for (const r of this.rolesOf.get(s) ?? []) {
+      const id = r.name.reason === 'candidate' ? this.surnameOf(r.name, this.mentions.indexOf(r.name)) : r.phrase.entityId;
       if (r.after) {
         // «عادل الجبير وزير الخارجية السعودي»: the name, then its title.
         let first = r.from - 1;
         while (first > 0 && at[first - 1] >= 0 && at[first - 1] === at[r.from - 1]) first--;
-        place({ from: first, to: r.to, kind: 'person', actors: [{ id: r.phrase.entityId }] });
-      } else place({ from: r.from, to: mentionEnd(r.to + 1), kind: 'person', actors: [{ id: r.phrase.entityId }] });
+        place({ from: first, to: r.to, kind: 'person', actors: [{ id }] });
+      } else place({ from: r.from, to: mentionEnd(r.to + 1), kind: 'person', actors: [{ id }] });
     }
     for (const h of this.hitsOf.get(s) ?? []) place({ from: h.from, to: h.to, kind: 'person', actors: [{ id: h.mention.entityId }] });
     for (let k = 0; k < toks.length; k++) {
@@ -156,7 +158,7 @@ class ArticleEvents {
       if (mi < 0 || (k > 0 && at[k - 1] === mi)) continue;
       const m = this.mentions[mi];
       const kind: ActorKind = m.form === 'adjective' ? 'adjective' : m.type;
-      place({ from: k, to: mentionEnd(k), kind, actors: [{ id: m.entityId }] });
+      place({ from: k, to: mentionEnd(k), kind, actors: [{ id: m.reason === 'candidate' ? this.surnameOf(m, mi) : m.entityId }] });
     }
     for (let k = 0; k < toks.length; k++) {
       const tok = toks[k];
@@ -337,7 +339,7 @@ class ArticleEvents {
         meetingParties: (sentenceMeeting ?? this.focus)?.participants,
         sentenceParties: sentenceMeeting?.participants,
       };
-      const sp = hit.pos === 'verb' ? findSpeaker(ctx, i, hit) : { speakers: [] as EventActor[], contentFrom: i + 1, byDocument: false };
+      const sp: SpeakerFound = hit.pos === 'verb' ? findSpeaker(ctx, i, hit) : { speakers: [], contentFrom: i + 1 };
       let speakers = sp.speakers;
       if (!speakers.length && hit.pos === 'participle') speakers = participleSpeaker(ctx, i, tops.length ? tops[tops.length - 1].node.speakers : undefined);
       if (!speakers.length && hit.pos === 'masdar' && sentenceMeeting) speakers = sentenceMeeting.participants.slice();
@@ -358,8 +360,8 @@ class ArticleEvents {
         label: '',
         start: s.start,
         end: s.end,
-        selectionStart: toks[i].start,
-        selectionEnd: toks[i].end,
+        selectionStart: toks[sp.anchor ?? i].start,
+        selectionEnd: toks[sp.anchor ?? i].end,
         code: hit.row.code,
         speakers,
         children: [],
@@ -388,6 +390,23 @@ class ArticleEvents {
         t.meeting.spans.push(s.paragraph);
       } else this.direct.push(t.node);
     });
+  }
+
+  /**
+   * A one-word candidate name that is the last word of a known person named earlier in the article
+   * («الرئيس هادي» after «عبد ربه منصور هادي») is that person; otherwise the candidate stays.
+   */
+  private surnameOf(m: Mention, index: number): string {
+    const word = normalizeArabic(this.text.slice(m.start, m.end));
+    if (word.includes(' ')) return m.entityId;
+    const from = this.w.article.start;
+    for (let k = index - 1; k >= 0 && this.mentions[k].start >= from; k--) {
+      const o = this.mentions[k];
+      if (o.type !== 'person' || !o.known || o.form !== 'name') continue;
+      const alias = normalizeArabic(o.alias);
+      if (alias.includes(' ') && alias.endsWith(' ' + word)) return o.entityId;
+    }
+    return m.entityId;
   }
 
   /** The earliest of the last 50 meetings whose participants fit (older ones are not searched, to stay linear). */

@@ -30,6 +30,7 @@ import {
   COUNTERPARTS,
   PRONOUN_OBJECTS,
   AUXILIARIES,
+  IMPERSONALS,
   BUILTIN_TABLES,
   type LexiconTables,
   type MeetingRow,
@@ -37,7 +38,7 @@ import {
   type StatementRow,
   type TitleRow,
 } from './event-lexicon';
-import { attach, FUTURE, hasPreposition, NOUN_STACKS, stripConjunction, VERB_STACKS } from './clitics';
+import { attach, FUTURE, hasPreposition, PURPOSE, NOUN_STACKS, stripConjunction, VERB_STACKS } from './clitics';
 import { normalizeArabic } from './normalize';
 import { hashString, TokenBuffer } from './tokenize';
 import type { Article, Span } from './types';
@@ -99,6 +100,7 @@ export const K = {
   COUNTERPART: 1 << 18,
   PRONOUN_OBJECT: 1 << 19,
   AUXILIARY: 1 << 20,
+  IMPERSONAL: 1 << 21,
 } as const;
 
 const CLASSES = new Map<string, number>();
@@ -118,6 +120,7 @@ const CLASSES = new Map<string, number>();
   add(K.COUNTERPART, COUNTERPARTS);
   add(K.PRONOUN_OBJECT, PRONOUN_OBJECTS);
   add(K.AUXILIARY, AUXILIARIES);
+  add(K.IMPERSONAL, IMPERSONALS);
   add(K.LIGHT, LIGHT_VERBS);
   add(K.PARTICIPATE, PARTICIPATE);
   add(K.DEMONSTRATIVE, DEMONSTRATIVES);
@@ -242,7 +245,11 @@ export function buildLexicon(tables: LexiconTables): Lexicon {
     const present = f.tense === 'present';
     for (const p of VERB_PREFIXES) {
       add(p + v, { kind: 'statement', row, pos, pre: p, tense: present ? 'present' : 'past', person: f.person });
-      if (present) add(p + FUTURE + v, { kind: 'statement', row, pos, pre: p + FUTURE, tense: 'future', person: f.person });
+      if (present && pos === 'verb') {
+        add(p + FUTURE + v, { kind: 'statement', row, pos, pre: p + FUTURE, tense: 'future', person: f.person });
+        // «ليؤكدوا»: the purpose ل before a present form.
+        add(p + PURPOSE + v, { kind: 'statement', row, pos, pre: p + PURPOSE, tense: 'present', person: f.person });
+      }
     }
   }
   for (const f of tables.titles) {

@@ -14,6 +14,8 @@ export interface SpeakerFound {
   contentFrom: number;
   /** The speaker is a document (البيان الختامي): the statement belongs to its meeting. */
   byDocument?: boolean;
+  /** The token that names the statement when it is not the verb (قوله after نقل عن). */
+  anchor?: number;
 }
 
 const QAWL = /^قول(ه|ها|هم|هما)$/;
@@ -54,8 +56,9 @@ export function findSpeaker(ctx: RuleContext, i: number, hit: Extract<LexHit, { 
       const a = v.actorAt(k + 1);
       if (a && SPEAKER_KINDS.has(a.kind)) {
         const got = withConjuncts(a);
-        let from = got.end + 1;
-        if (QAWL.test(v.norm(from))) from++;
+        const from = got.end + 1;
+        // «نقلت … عنه قوله»: the masdar قوله is the statement's word.
+        if (QAWL.test(v.norm(from))) return { speakers: got.speakers, contentFrom: from + 1, anchor: from };
         return { speakers: got.speakers, contentFrom: from };
       }
       return { speakers: [], contentFrom: k + 1 };

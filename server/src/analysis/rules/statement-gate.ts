@@ -39,7 +39,20 @@ export function statementGate(v: SentenceView, i: number, hit: StatementHit): bo
   if ((prev === 'لم' || prev === 'لن' || prev === 'لا') && !v.hard(i)) return false;
   // A masdar is a statement after a support verb only: «تم التأكيد على …».
   if (hit.pos === 'masdar' && !(v.is(i - 1, K.SUPPORT) && !v.hard(i))) return false;
+  // A participle opens a clause of its own: after punctuation, with و, or after a reporting verb; right
+  // after a noun it is an adjective («دلائل مؤكدة»).
+  // The masculine singular (مبينا، مشيرا) is never an adjective of a noun before it, nor is a
+  // participle that opens its sentence.
+  if (hit.pos === 'participle' && hit.person !== '3ms' && i > 0 && !v.hard(i) && !hit.pre.startsWith('و') && !v.is(i - 1, K.COORDINATOR) && !reportedBefore(v, i)) return false;
+  // «يذكر أن …»: impersonal, nobody speaks.
+  if (v.is(i, K.IMPERSONAL) && v.is(i + 1, K.OPENER) && !v.hard(i + 1)) return false;
   return true;
+}
+
+/** A reporting verb stands earlier in the sentence. */
+function reportedBefore(v: SentenceView, i: number): boolean {
+  for (let k = 0; k < i; k++) if (v.hit(k)?.kind === 'statement') return true;
+  return false;
 }
 
 /**
