@@ -187,11 +187,13 @@ describe('events: the reference article (astana-20) against its gold outline', (
 interface MeetingCase {
   at: string;
   code?: string;
+  status?: 'held' | 'planned' | 'reported';
   participants?: string[];
   place?: string;
 }
 interface StatementCase {
   at: string;
+  tense?: 'past' | 'present' | 'future';
   speakers?: string[];
   code?: string;
   /** Anchor of the meeting the statement belongs to; `article` when it stands directly under the article. */
@@ -217,6 +219,7 @@ function runCases(cases: Case[]): void {
       c.meetings.forEach((want, k) => {
         const got = meetings[k];
         if (want.code) assert.strictEqual(got.code, want.code, `code of ${want.at}`);
+        if (want.status) assert.strictEqual(got.status, want.status, `status of ${want.at}`);
         if (want.participants) assert.deepStrictEqual((got.participants ?? []).map(actorKey), want.participants, `participants of ${want.at}`);
         if (want.place) assert.deepStrictEqual(got.place && actorKey(got.place), want.place, `place of ${want.at}`);
       });
@@ -230,6 +233,7 @@ function runCases(cases: Case[]): void {
         const got = statements[k];
         if (want.speakers) assert.deepStrictEqual((got.node.speakers ?? []).map(actorKey), want.speakers, `speakers of ${want.at}`);
         if (want.code) assert.strictEqual(got.node.code, want.code, `code of ${want.at}`);
+        if (want.tense) assert.strictEqual(got.node.tense, want.tense, `tense of ${want.at}`);
         if (want.under === 'article') assert.strictEqual(got.meeting, undefined, `${want.at} stands under the article`);
         else if (want.under) assert.strictEqual(got.meeting?.selectionStart, find(c.text, want.under), `${want.at} stands under ${want.under}`);
       });
@@ -301,6 +305,22 @@ describe('events: meetings', () => {
       text: 'وسيعقد المقداد لقاء مع لافروف تزامنا مع الاجتماع الشهري للجنة.',
       meetings: [{ at: 'لقاء' }, { at: 'الاجتماع' }],
       statements: [],
+    },
+    {
+      what: 'status: held, planned (سيلتقي) and reported inside what someone said',
+      text: 'التقى لافروف المقداد في موسكو. وسيلتقي فيدان المقداد في دمشق غدا. وقال بيدرسون إنه اجتمع مع ميخائيل بوغدانوف في جنيف.',
+      meetings: [
+        { at: 'التقى', status: 'held' },
+        { at: 'وسيلتقي', status: 'planned', code: '036' },
+        { at: 'اجتمع', status: 'reported' },
+      ],
+      statements: [{ at: 'وقال', tense: 'past', speakers: [PEDERSEN] }],
+    },
+    {
+      what: 'a statement made at a meeting named after it keeps the meeting held (خلال لقائه)',
+      text: 'أكد لافروف خلال لقائه مع المقداد دعم روسيا لسوريا.',
+      meetings: [{ at: 'لقائه', status: 'held' }],
+      statements: [{ at: 'أكد', tense: 'past' }],
     },
     {
       what: 'زار: the visited city is the place, not a participant (042)',
@@ -654,7 +674,17 @@ describe('events: statements', () => {
       what: 'the future of a reporting verb (سيعلن) is read from the row and the prefix',
       text: 'وسيعلن بيدرسون موعد الجولة المقبلة غدا.',
       meetings: [],
-      statements: [{ at: 'وسيعلن', speakers: [PEDERSEN] }],
+      statements: [{ at: 'وسيعلن', speakers: [PEDERSEN], tense: 'future' }],
+    },
+    {
+      what: 'tenses: a present verb, a participle after it, a masdar after يتم',
+      text: 'يؤكد لافروف أن الحل سياسي، مشيرا إلى أن الحوار مستمر. ويتم التأكيد على الحوار.',
+      meetings: [],
+      statements: [
+        { at: 'يؤكد', tense: 'present', speakers: [LAVROV] },
+        { at: 'مشيرا', tense: 'present', speakers: [LAVROV] },
+        { at: 'التأكيد', tense: 'present' },
+      ],
     },
     {
       what: 'boilerplate lines are skipped (شارك، اقرأ أيضا)',

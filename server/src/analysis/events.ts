@@ -33,6 +33,7 @@ interface Meeting {
   row: MeetingRow;
   code: string;
   future: boolean;
+  status: 'held' | 'planned' | 'reported';
   selection: Span;
   participants: EventActor[];
   /** Person id → the country whose delegation the person leads. */
@@ -289,6 +290,7 @@ class ArticleEvents {
           row: hit.row,
           code: future ? '036' : hit.row.code,
           future,
+          status: future ? 'planned' : i > firstStatement && !during ? 'reported' : 'held',
           selection: span,
           participants: [],
           leads: new Map(),
@@ -364,6 +366,7 @@ class ArticleEvents {
         selectionEnd: toks[sp.anchor ?? i].end,
         code: hit.row.code,
         speakers,
+        tense: this.tenseOf(toks, i, hit, tops.length ? tops[tops.length - 1].node.tense : undefined),
         children: [],
       };
       tops.push({ i, node, contentFrom: sp.contentFrom, meeting });
@@ -407,6 +410,18 @@ class ArticleEvents {
       if (alias.includes(' ') && alias.endsWith(' ' + word)) return o.entityId;
     }
     return m.entityId;
+  }
+
+  /**
+   * The tense of a statement: its verb's (the row's, future with س); a participle's is its sentence's
+   * last statement's (past when none); a masdar's is its support verb's (تم past, يتم present, سيتم future).
+   */
+  private tenseOf(toks: Tok[], i: number, hit: Extract<LexHit, { kind: 'statement' }>, last: OutlineNode['tense']): 'past' | 'present' | 'future' {
+    if (hit.pos === 'verb') return hit.tense;
+    if (hit.pos === 'participle') return last ?? 'past';
+    const support = toks[i - 1]?.bare ?? '';
+    if (support.startsWith('س')) return 'future';
+    return support.startsWith('ي') || support === 'تتم' || support === 'تجري' ? 'present' : 'past';
   }
 
   /** The earliest of the last 50 meetings whose participants fit (older ones are not searched, to stay linear). */
@@ -705,6 +720,7 @@ class ArticleEvents {
         selectionEnd: m.selection.end,
         code,
         participants: m.participants,
+        status: m.status,
         children: m.statements.sort((a, b) => a.selectionStart - b.selectionStart),
       };
       if (m.place) node.place = m.place;
