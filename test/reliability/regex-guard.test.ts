@@ -60,13 +60,13 @@ const KNOWN: Record<string, Record<string, Use>> = {
     '/(?:^|[-_. ])((?:19|20)\\d\\d)(\\d\\d)(\\d\\d)(?=$|[-_. ])/': 'text',
     '/^[-_. ]/': 'text',
   },
+  'server/src/analysis/clitics.ts': { '/^([وف]?)لال/': 'text' },
+  'server/src/analysis/event-lexicon.ts': { '/^\\d{3}$/': 'trusted' },
   'server/src/analysis/events.ts': {
     '/\\s+/': 'trusted',
     '/\\*/g': 'trusted',
     '/\\u0001/g': 'trusted',
     '/^\\d+$/': 'text',
-    '/^قول(ه|ها|هم|هما)$/': 'text',
-    '/^[بل]/': 'text',
     '/\\s+/g': 'text',
     '/^[\\s،,:؛;"“”«»\\-–—]+/': 'text',
     // Applied to the first GIST_MAX (100) characters of a gist only.
@@ -78,8 +78,9 @@ const KNOWN: Record<string, Record<string, Use>> = {
     '/[\\p{L}\\p{N}]+/gu': 'trusted',
     '/\\p{M}+/gu': 'trusted',
   },
-  'server/src/analysis/roles.ts': { '/^[وف]/': 'text', '/^([وف]?)لال/': 'text' },
-  'server/src/analysis/sentences.ts': { '/\\s+/': 'trusted', '/^([وف]?)لال/': 'text', '/^[يتن]/': 'text' },
+  'server/src/analysis/rules/speaker.ts': { '/^قول(ه|ها|هم|هما)$/': 'text', '/^[بل]/': 'text' },
+  'server/src/analysis/rules/statement-gate.ts': { '/\\s+/': 'trusted' },
+  'server/src/analysis/sentences.ts': { '/\\s+/': 'trusted' },
   'server/src/analysis/stopwords.ts': { '/\\s+/': 'trusted' },
   // A developer tool that converts the PETRARCH dictionaries; never runs in the extension.
   'server/src/cli/import-petrarch.ts': { '/\\.[^.]*$/': 'trusted', '/[^a-z0-9._-]+/g': 'trusted' },

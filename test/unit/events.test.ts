@@ -194,11 +194,13 @@ describe('events: the reference article (astana-20) against its gold outline', (
 interface MeetingCase {
   at: string;
   code?: string;
+  status?: 'held' | 'planned' | 'reported';
   participants?: string[];
   place?: string;
 }
 interface StatementCase {
   at: string;
+  tense?: 'past' | 'present' | 'future';
   speakers?: string[];
   code?: string;
   /** Anchor of the meeting the statement belongs to; `article` when it stands directly under the article. */
@@ -224,6 +226,7 @@ function runCases(cases: Case[]): void {
       c.meetings.forEach((want, k) => {
         const got = meetings[k];
         if (want.code) assert.strictEqual(got.code, want.code, `code of ${want.at}`);
+        if (want.status) assert.strictEqual(got.status, want.status, `status of ${want.at}`);
         if (want.participants) assert.deepStrictEqual((got.participants ?? []).map(actorKey), want.participants, `participants of ${want.at}`);
         if (want.place) assert.deepStrictEqual(got.place && actorKey(got.place), want.place, `place of ${want.at}`);
       });
@@ -237,6 +240,7 @@ function runCases(cases: Case[]): void {
         const got = statements[k];
         if (want.speakers) assert.deepStrictEqual((got.node.speakers ?? []).map(actorKey), want.speakers, `speakers of ${want.at}`);
         if (want.code) assert.strictEqual(got.node.code, want.code, `code of ${want.at}`);
+        if (want.tense) assert.strictEqual(got.node.tense, want.tense, `tense of ${want.at}`);
         if (want.under === 'article') assert.strictEqual(got.meeting, undefined, `${want.at} stands under the article`);
         else if (want.under) assert.strictEqual(got.meeting?.selectionStart, find(c.text, want.under), `${want.at} stands under ${want.under}`);
       });
@@ -266,6 +270,64 @@ describe('events: meetings', () => {
       text: 'استقبل الرئيس بشار الأسد في دمشق وزير الخارجية الإيراني حسين أمير عبد اللهيان.',
       meetings: [{ at: 'استقبل', code: '043', participants: [ASSAD, AMIR], place: 'location:damascus' }],
       statements: [],
+    },
+    {
+      what: 'a joint press conference (مؤتمر صحفي مع) is a meeting; a press conference alone is not',
+      text: 'وقال لافروف في مؤتمر صحفي مع نظيره التركي هاكان فيدان إن الحوار مستمر. وعقد المقداد مؤتمرا صحفيا في دمشق.',
+      meetings: [{ at: 'مؤتمر', participants: [LAVROV, FIDAN] }],
+      statements: [{ at: 'وقال', speakers: [LAVROV], under: 'مؤتمر' }],
+    },
+    {
+      what: 'an interview with an outlet (لقاء مع قناة) is no meeting',
+      text: 'وأشار لافروف في لقاء مع قناة روسية إلى أن الحل سياسي.',
+      meetings: [],
+      statements: [{ at: 'وأشار', speakers: [LAVROV], under: 'article' }],
+    },
+    {
+      what: 'حوار is a meeting when named (الحوار الاستراتيجي), not as a topic',
+      text: 'انطلق الحوار الاستراتيجي الروسي التركي في موسكو. وقال فيدان إن الحوار هو الحل.',
+      meetings: [{ at: 'الحوار' }],
+      statements: [{ at: 'وقال', speakers: [FIDAN] }],
+    },
+    {
+      what: 'حوار as a topic in an article without a meeting is none',
+      text: 'ودعا بيدرسون إلى الحوار بين السوريين.',
+      meetings: [],
+      statements: [{ at: 'ودعا', speakers: [PEDERSEN] }],
+    },
+    {
+      what: 'وقع … مع: signing an agreement with a party is a meeting (057)',
+      text: 'ووقع لافروف مع المقداد اتفاقا للتعاون في موسكو.',
+      meetings: [{ at: 'ووقع', code: '057', participants: [LAVROV, MEKDAD] }],
+      statements: [],
+    },
+    {
+      what: 'وقع without مع (an event happened) is no meeting',
+      text: 'ووقع انفجار قرب السفارة الروسية في دمشق.',
+      meetings: [],
+      statements: [],
+    },
+    {
+      what: 'a named meeting (الاجتماع الشهري) is not the meeting already in the sentence',
+      text: 'وسيعقد المقداد لقاء مع لافروف تزامنا مع الاجتماع الشهري للجنة.',
+      meetings: [{ at: 'لقاء' }, { at: 'الاجتماع' }],
+      statements: [],
+    },
+    {
+      what: 'status: held, planned (سيلتقي) and reported inside what someone said',
+      text: 'التقى لافروف المقداد في موسكو. وسيلتقي فيدان المقداد في دمشق غدا. وقال بيدرسون إنه اجتمع مع ميخائيل بوغدانوف في جنيف.',
+      meetings: [
+        { at: 'التقى', status: 'held' },
+        { at: 'وسيلتقي', status: 'planned', code: '036' },
+        { at: 'اجتمع', status: 'reported' },
+      ],
+      statements: [{ at: 'وقال', tense: 'past', speakers: [PEDERSEN] }],
+    },
+    {
+      what: 'a statement made at a meeting named after it keeps the meeting held (خلال لقائه)',
+      text: 'أكد لافروف خلال لقائه مع المقداد دعم روسيا لسوريا.',
+      meetings: [{ at: 'لقائه', status: 'held' }],
+      statements: [{ at: 'أكد', tense: 'past' }],
     },
     {
       what: 'زار: the visited city is the place, not a participant (042)',
@@ -501,10 +563,10 @@ describe('events: statements', () => {
       ],
     },
     {
-      what: 'نقلت وكالة … عن X قوله: X speaks, not the outlet',
+      what: 'نقلت وكالة … عن X قوله: X speaks, not the outlet, and قوله names the statement',
       text: 'ونقلت وكالة سانا عن فيصل المقداد قوله إن سوريا ترحب بالحوار.',
       meetings: [],
-      statements: [{ at: 'ونقلت', speakers: [MEKDAD] }],
+      statements: [{ at: 'قوله', speakers: [MEKDAD] }],
     },
     {
       what: 'a title mention resolves the speaker (نائب وزير الخارجية الروسي → Bogdanov) at the meeting',
@@ -553,6 +615,83 @@ describe('events: statements', () => {
       text: 'أكد لافروف خلال لقائه مع المقداد دعم روسيا لسوريا.',
       meetings: [{ at: 'لقائه', participants: [LAVROV, MEKDAD] }],
       statements: [{ at: 'أكد', speakers: [LAVROV], under: 'لقائه' }],
+    },
+    {
+      what: 'a participle continues the speaker of the verb before it (مشيرا)',
+      text: 'أكد لافروف أن الحل سياسي، مشيرا إلى أن موسكو تدعم الحوار.',
+      meetings: [],
+      statements: [
+        { at: 'أكد', speakers: [LAVROV] },
+        { at: 'مشيرا', speakers: [LAVROV] },
+      ],
+    },
+    {
+      what: 'a participle after a meeting verb continues its subject (مؤكدا)',
+      text: 'التقى لافروف المقداد في موسكو، مؤكدا دعم بلاده لسوريا.',
+      meetings: [{ at: 'التقى', participants: [LAVROV, MEKDAD] }],
+      statements: [{ at: 'مؤكدا', speakers: [LAVROV], under: 'التقى' }],
+    },
+    {
+      what: 'two participles after one verb are two statements (موضحا، لافتا)',
+      text: 'وأعلن المقداد أن الجولة انتهت، موضحا أن الوفود عادت، ولافتا إلى أن الحوار مستمر.',
+      meetings: [],
+      statements: [
+        { at: 'وأعلن', speakers: [MEKDAD] },
+        { at: 'موضحا', speakers: [MEKDAD] },
+        { at: 'ولافتا', speakers: [MEKDAD] },
+      ],
+    },
+    {
+      what: 'a masdar after a support verb is a statement of the meeting (تم التأكيد)',
+      text: 'التقى لافروف المقداد في موسكو. وتم التأكيد خلال اللقاء على أهمية الحل السياسي.',
+      meetings: [{ at: 'التقى', participants: [LAVROV, MEKDAD] }],
+      statements: [{ at: 'التأكيد', speakers: [LAVROV, MEKDAD], under: 'التقى' }],
+    },
+    {
+      what: 'a masdar without a support verb is no statement (يعد التأكيد)',
+      text: 'ويعد التأكيد على الحل السياسي أمرا مهما لسوريا.',
+      meetings: [],
+      statements: [],
+    },
+    {
+      what: 'وندد is a past condemnation (111)',
+      text: 'وندد لافروف بالهجوم على السفارة الروسية.',
+      meetings: [],
+      statements: [{ at: 'وندد', speakers: [LAVROV], code: '111' }],
+    },
+    {
+      what: 'رأى and بين report only before a complementizer (ورأى … أن، وبين … أن)',
+      text: 'ورأى المقداد أن الحوار هو الطريق الوحيد. وبين لافروف أن روسيا لن تتدخل. وتوترت العلاقات بين روسيا وتركيا.',
+      meetings: [],
+      statements: [
+        { at: 'ورأى', speakers: [MEKDAD] },
+        { at: 'وبين', speakers: [LAVROV] },
+      ],
+    },
+    {
+      what: 'a continuation verb with a colon reports (وتابع:)',
+      text: 'قال لافروف إن الحل سياسي. وتابع: لا بديل عن الحوار.',
+      meetings: [],
+      statements: [
+        { at: 'قال', speakers: [LAVROV] },
+        { at: 'وتابع', speakers: [LAVROV] },
+      ],
+    },
+    {
+      what: 'the future of a reporting verb (سيعلن) is read from the row and the prefix',
+      text: 'وسيعلن بيدرسون موعد الجولة المقبلة غدا.',
+      meetings: [],
+      statements: [{ at: 'وسيعلن', speakers: [PEDERSEN], tense: 'future' }],
+    },
+    {
+      what: 'tenses: a present verb, a participle after it, a masdar after يتم',
+      text: 'يؤكد لافروف أن الحل سياسي، مشيرا إلى أن الحوار مستمر. ويتم التأكيد على الحوار.',
+      meetings: [],
+      statements: [
+        { at: 'يؤكد', tense: 'present', speakers: [LAVROV] },
+        { at: 'مشيرا', tense: 'present', speakers: [LAVROV] },
+        { at: 'التأكيد', tense: 'present' },
+      ],
     },
     {
       what: 'boilerplate lines are skipped (شارك، اقرأ أيضا)',

@@ -6,8 +6,12 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Mention } from '../../server/src/analysis/types';
+import { Analyzer } from '../../server/src/analysis/analyzer';
 import { mergeMentions } from '../../server/src/analysis/roles';
-import { miniAnalyzer, REPO } from './helpers/fixture';
+import { KnowledgeBase } from '../../server/src/knowledge/knowledge-base';
+import { loadPackFiles } from '../../server/src/knowledge/load';
+import type { PackFile } from '../../server/src/knowledge/types';
+import { MINI_PACK, miniAnalyzer, REPO } from './helpers/fixture';
 
 const titles = (mentions: Mention[], text: string) => mentions.filter((m) => m.form === 'title').map((m) => [text.slice(m.start, m.end), m.entityId]);
 
@@ -108,6 +112,95 @@ describe('roles: patterns', () => {
   for (const [what, text, roles, ts] of cases) {
     it(what, () => {
       const a = miniAnalyzer().analyze(text);
+      assert.deepStrictEqual(
+        a.roles.map((r) => [r.text, r.entityId]),
+        roles,
+      );
+      assert.deepStrictEqual(titles(a.mentions, text), ts);
+    });
+  }
+});
+
+/** Saudi names for the honorific and role-after-name cases (names only, no roles: the article gives them). */
+const SAUDI: PackFile = {
+  pack: { id: 'test.roles', description: 'Names for the role tests.' },
+  entities: [
+    { id: 'country:SA', type: 'country', name: { ar: 'السعودية', en: 'Saudi Arabia' }, nisba: ['سعودي'] },
+    { id: 'person:salman', type: 'person', name: { ar: 'سلمان بن عبد العزيز', en: 'Salman bin Abdulaziz' } },
+    { id: 'person:mohammed-bin-nayef', type: 'person', name: { ar: 'محمد بن نايف', en: 'Muhammad bin Nayef' } },
+    { id: 'person:mohammed-bin-salman', type: 'person', name: { ar: 'محمد بن سلمان', en: 'Mohammed bin Salman' } },
+    { id: 'person:adel-al-jubeir', type: 'person', name: { ar: 'عادل الجبير', en: 'Adel al-Jubeir' }, aliases: [{ ar: 'الجبير', short: true }] },
+  ],
+};
+
+let saudi: Analyzer | undefined;
+function saudiAnalyzer(): Analyzer {
+  saudi ??= new Analyzer(new KnowledgeBase([...loadPackFiles([MINI_PACK], false).packs, { data: SAUDI, source: 'test', builtin: false }]));
+  return saudi;
+}
+
+describe('roles: the roles an article gives after the name, with a clitic, and titles of honour', () => {
+  const JUBEIR = 'person:adel-al-jubeir';
+  const cases: RoleCase[] = [
+    [
+      'a role after the name (عادل الجبير وزير الخارجية السعودي), then the title alone',
+      'قال عادل الجبير وزير الخارجية السعودي إن الحل سياسي. وأكد وزير الخارجية أن الحوار مستمر.',
+      [['عادل الجبير وزير الخارجية السعودي', JUBEIR]],
+      [['وزير الخارجية', JUBEIR]],
+    ],
+    [
+      'a role after the name between commas',
+      'وصل عادل الجبير، وزير الخارجية السعودي، إلى دمشق.',
+      [['عادل الجبير، وزير الخارجية السعودي', JUBEIR]],
+      [],
+    ],
+    [
+      'a title after a name that stands before another name is the other’s role',
+      'التقى عادل الجبير نائب وزير الخارجية ميخائيل بوغدانوف.',
+      [['نائب وزير الخارجية ميخائيل بوغدانوف', 'person:mikhail-bogdanov']],
+      [],
+    ],
+    [
+      'a title with a clitic preposition heads a role phrase (بوزير الخارجية), and later uses with a clitic are title mentions',
+      'والتقى بوزير الخارجية السعودي عادل الجبير في الرياض. وفي تصريح لوزير الخارجية السعودي، أكد أن الحوار مستمر.',
+      [['وزير الخارجية السعودي عادل الجبير', JUBEIR]],
+      // The title mention stops where the nisba's own mention starts.
+      [['وزير الخارجية', JUBEIR]],
+    ],
+    [
+      'the Saudi king’s title of honour heads his role (خادم الحرمين الشريفين), and is his title later',
+      'استقبل خادم الحرمين الشريفين الملك سلمان بن عبد العزيز الوفد. وأكد خادم الحرمين الشريفين أن الحوار مستمر.',
+      [['خادم الحرمين الشريفين الملك سلمان بن عبد العزيز', 'person:salman']],
+      [['خادم الحرمين الشريفين', 'person:salman']],
+    ],
+    [
+      'ولي العهد and ولي ولي العهد are two titles, each resolved later',
+      'وحضر ولي العهد الأمير محمد بن نايف وولي ولي العهد الأمير محمد بن سلمان. وقال ولي ولي العهد إن الحوار مهم. وأضاف ولي العهد أن الحل سياسي.',
+      [
+        ['ولي العهد الأمير محمد بن نايف', 'person:mohammed-bin-nayef'],
+        ['ولي ولي العهد الأمير محمد بن سلمان', 'person:mohammed-bin-salman'],
+      ],
+      [
+        ['ولي ولي العهد', 'person:mohammed-bin-salman'],
+        ['ولي العهد', 'person:mohammed-bin-nayef'],
+      ],
+    ],
+    [
+      'المندوب الخاص is a role like المبعوث الخاص',
+      'وصل المندوب الخاص غير بيدرسون إلى دمشق. وقال المبعوث الخاص إن الحوار مستمر.',
+      [['المندوب الخاص غير بيدرسون', 'person:geir-pedersen']],
+      [],
+    ],
+    [
+      'an honorific inside the title is no part of it (وزير الخارجية الأستاذ عادل الجبير)',
+      'أكد معالي وزير الخارجية الأستاذ عادل الجبير أن الحل سياسي. ورأى وزير الخارجية أن الحوار مهم.',
+      [['وزير الخارجية الأستاذ عادل الجبير', JUBEIR]],
+      [['وزير الخارجية', JUBEIR]],
+    ],
+  ];
+  for (const [what, text, roles, ts] of cases) {
+    it(what, () => {
+      const a = saudiAnalyzer().analyze(text);
       assert.deepStrictEqual(
         a.roles.map((r) => [r.text, r.entityId]),
         roles,

@@ -1,68 +1,55 @@
 /**
- * The words that the meeting, statement and role-phrase rules look for, as tables a linguist can read
- * and extend. Forms are written as news writes them (hamza, ة, ى); the code normalizes them and adds
- * the proclitics (و ف, ب ل ك, ال, the future س) itself, so a row lists stems and inflections only.
+ * The rule lexicon: the words that the meeting, statement and role-phrase rules look for. The words
+ * are data, in `knowledge/lexicon/*.json` (validated by `knowledge/lexicon/lexicon.schema.json` in
+ * `test/unit/lexicon.test.ts`); the bundles carry them, so the core reads no file. This module gives
+ * them types and the shapes the index (sentences.ts) and the rules read.
  *
  * Codes are CAMEO-style: 010 statement, 012/013 pessimistic/optimistic comment, 020 appeal, 036
  * express intent to meet, 040 consult, 041 phone call, 042 visit, 043 host, 044 meet at a third
  * location, 046 negotiate, 051 praise, 100 demand, 111 criticize or condemn, 112 accuse, 130 threaten.
  */
+import meetingsData from '../../../knowledge/lexicon/meetings.json';
+import statementsData from '../../../knowledge/lexicon/statements.json';
+import titlesData from '../../../knowledge/lexicon/titles.json';
+import wordsData from '../../../knowledge/lexicon/words.json';
 
 /** A word that must follow the trigger (within `within` tokens) for it to count: «بحث … مع». */
 export interface Needs {
-  /** Normalized-or-not words; a word ending in `*` matches any token that starts with it. */
+  /** Words as written; a word ending in `*` matches any token that starts with it. */
   words: string;
   within: number;
+  /** A colon or a quotation mark right after the trigger meets the need too («وتابع: …»). */
+  orColon?: boolean;
 }
 
+export type Tense = 'past' | 'present';
+export type Person = '3ms' | '3fs' | '3md' | '3fd' | '3mp' | '3fp' | '1p' | '1s' | '-';
+
+/** A lemma of meetings.json. */
 export interface MeetingRow {
+  /** The lemma's id in the file. */
+  id: string;
   /** The noun that names the meeting in labels. */
   label: string;
   code: string;
-  /** Verb forms: past, present (the future س is added by code), jussive after لم. */
-  verbs?: string;
-  /** Noun forms without ال and clitics; possessive forms (لقائه، زيارتها) are derived by code. */
-  nouns?: string;
+  kind: 'meeting' | 'visit' | 'call';
   needs?: Needs;
   /** Words that, right after a noun form, say it is not a meeting (مؤتمر صحفي). */
   notBefore?: string;
+  /** Words after the notBefore word that make it a meeting after all (مؤتمر صحفي مع نظيره). */
+  notBeforeUnless?: Needs;
+  /** A noun that is a meeting only when named (الحوار الاستراتيجي) or referring to the meeting in focus. */
+  namedOnly?: boolean;
   /** Who comes first: the host (استقبل) or the visitor (زار); otherwise the subject. */
   role?: 'host' | 'visit';
 }
 
-export const MEETING_TRIGGERS: MeetingRow[] = [
-  {
-    label: 'لقاء',
-    code: '040',
-    verbs: 'التقى التقت التقيا التقتا التقوا يلتقي تلتقي يلتقيان تلتقيان يلتقون نلتقي يلتق تلتق',
-    nouns: 'لقاء لقاءين لقاءان لقاءا',
-  },
-  {
-    label: 'اجتماع',
-    code: '040',
-    verbs: 'اجتمع اجتمعت اجتمعا اجتمعتا اجتمعوا يجتمع تجتمع يجتمعان تجتمعان يجتمعون',
-    nouns: 'اجتماع اجتماعا اجتماعين اجتماعان',
-  },
-  { label: 'استقبال', code: '043', verbs: 'استقبل استقبلت استقبلا استقبلوا يستقبل تستقبل', nouns: 'استقبال', role: 'host' },
-  { label: 'زيارة', code: '042', verbs: 'زار زارت زارا زاروا يزور تزور يزوران', nouns: 'زيارة زيارتين', role: 'visit' },
-  { label: 'مباحثات', code: '046', verbs: 'تباحث تباحثت تباحثا يتباحث تتباحث', nouns: 'محادثات مباحثات مفاوضات' },
-  { label: 'مباحثات', code: '040', verbs: 'بحث بحثت بحثا يبحث تبحث يبحثان', needs: { words: 'مع', within: 4 } },
-  { label: 'قمة', code: '040', nouns: 'قمة' },
-  { label: 'مؤتمر', code: '040', nouns: 'مؤتمر', notBefore: 'صحفي صحافي صحفيا صحافيا' },
-  {
-    label: 'اتصال هاتفي',
-    code: '041',
-    verbs: 'اتصل اتصلت',
-    nouns: 'اتصال اتصالا مكالمة',
-    needs: { words: 'هاتفي* هاتفيا', within: 2 },
-  },
-];
-
+/** A lemma of statements.json. */
 export interface StatementRow {
+  id: string;
   /** The verb as labels show it. */
   label: string;
   code: string;
-  verbs: string;
   needs?: Needs;
   /** The code may be refined by the content (CONTENT_CODES), for verbs that say little by themselves. */
   byContent?: boolean;
@@ -70,134 +57,110 @@ export interface StatementRow {
   relay?: boolean;
 }
 
-export const STATEMENT_TRIGGERS: StatementRow[] = [
-  { label: 'أكد', code: '010', verbs: 'أكد أكدت أكدا أكدتا أكدوا يؤكد تؤكد يؤكدان تؤكدان يؤكدون', byContent: true },
-  { label: 'شدد', code: '010', verbs: 'شدد شددت شددا شددتا شددوا يشدد تشدد يشددان يشددون', byContent: true },
-  { label: 'أشار', code: '010', verbs: 'أشار أشارت أشارا أشارتا أشاروا يشير تشير يشيران', byContent: true },
-  { label: 'أوضح', code: '010', verbs: 'أوضح أوضحت أوضحا أوضحوا يوضح توضح' },
-  { label: 'لفت', code: '010', verbs: 'لفت لفتت يلفت تلفت', needs: { words: 'إلى الى الانتباه النظر', within: 2 } },
-  { label: 'قال', code: '010', verbs: 'قال قالت قالا قالوا يقول تقول يقولون', byContent: true },
-  { label: 'أضاف', code: '010', verbs: 'أضاف أضافت أضافا أضافوا يضيف تضيف', byContent: true },
-  { label: 'صرح', code: '010', verbs: 'صرح صرحت صرحا صرحوا يصرح تصرح' },
-  { label: 'أعلن', code: '010', verbs: 'أعلن أعلنت أعلنا أعلنوا يعلن تعلن', byContent: true },
-  { label: 'نفى', code: '010', verbs: 'نفى نفت نفيا ينفي تنفي' },
-  { label: 'أعرب', code: '010', verbs: 'أعرب أعربت أعربا أعربوا يعرب تعرب أبدى أبدت يبدي تبدي', byContent: true, needs: { words: 'عن', within: 3 } },
-  { label: 'حذر', code: '012', verbs: 'حذر حذرت حذرا حذروا يحذر تحذر' },
-  { label: 'رحب', code: '051', verbs: 'رحب رحبت رحبا رحبوا يرحب ترحب' },
-  { label: 'أشاد', code: '051', verbs: 'أشاد أشادت أشادا يشيد تشيد أثنى أثنت يثني' },
-  { label: 'دعا', code: '020', verbs: 'دعا دعت دعوا يدعو تدعو يدعوان ناشد ناشدت يناشد تناشد حث حثت يحث تحث' },
-  { label: 'طالب', code: '100', verbs: 'طالبت طالبا طالبوا يطالب تطالب يطالبون' },
-  // The bare form is also the noun «student»: it counts only before a بـ complement.
-  { label: 'طالب', code: '100', verbs: 'طالب', needs: { words: 'ب*', within: 3 } },
-  { label: 'أدان', code: '111', verbs: 'أدان أدانت أدانا أدانوا تدين ندد نددت يندد تندد استنكر استنكرت يستنكر تستنكر شجب شجبت' },
-  { label: 'انتقد', code: '111', verbs: 'انتقد انتقدت انتقدا ينتقد تنتقد' },
-  { label: 'اتهم', code: '112', verbs: 'اتهم اتهمت اتهما اتهموا يتهم تتهم' },
-  { label: 'هدد', code: '130', verbs: 'هدد هددت هددا يهدد تهدد' },
-  { label: 'جدد', code: '010', verbs: 'جدد جددت جددا جددوا يجدد تجدد', byContent: true },
-  { label: 'نقل', code: '010', verbs: 'نقل نقلت تنقل ينقل', relay: true, needs: { words: 'عن', within: 5 } },
-];
-
-/** Words in a statement's content that decide its code when the verb says little (أعرب عن قلقه → 012). */
-export const CONTENT_CODES: { code: string; words: string }[] = [
-  { code: '111', words: 'إدانة إدانته إدانتها إدانتهم تدين يدين استنكار استنكاره تنديد' },
-  { code: '112', words: 'اتهام اتهامه تتهم يتهم' },
-  { code: '012', words: 'قلق قلقه قلقها قلقهم مخاوف مخاوفه تشاؤم' },
-  { code: '013', words: 'تفاؤل تفاؤله ارتياح ارتياحه ارتياحها' },
-  { code: '051', words: 'ترحيب ترحيبه ترحيبها تقدير تقديره تقديرها شكر شكره إشادة' },
-  { code: '020', words: 'دعوة دعوته دعوتها' },
-];
-
 export interface TitleRow {
-  forms: string;
-  /** A title that takes another title as its complement (نائب وزير، كبير مساعدي). */
+  id: string;
+  /** A title that takes another title or a noun as its complement (نائب وزير، ولي العهد). */
   construct?: boolean;
   /** Counts only before another title word (كبير مساعدي, not كبير alone). */
   onlyConstruct?: boolean;
+  /** A title of honour that stands before another title: «خادم الحرمين الشريفين الملك سلمان». */
+  honour?: boolean;
 }
 
-/** Titles that head a role phrase: «نائب وزير الخارجية ميخائيل بوغدانوف». */
-export const TITLES: TitleRow[] = [
-  { forms: 'رئيس رئيسة', construct: true },
-  { forms: 'وزير وزيرة وزراء' },
-  { forms: 'نائب نائبة', construct: true },
-  { forms: 'معاون معاونة', construct: true },
-  { forms: 'مساعد مساعدة مساعدي مساعدو', construct: true },
-  { forms: 'كبير كبيرة', construct: true, onlyConstruct: true },
-  { forms: 'مستشار مستشارة', construct: true },
-  { forms: 'متحدث متحدثة ناطق ناطقة' },
-  { forms: 'سفير سفيرة سفيرا سفيري سفراء' },
-  { forms: 'مبعوث مبعوثة' },
-  { forms: 'ممثل ممثلة ممثلي', construct: true },
-  { forms: 'أمين' },
-  { forms: 'ملك عاهل أمير سلطان شيخ' },
-  { forms: 'ولي' },
-  { forms: 'جنرال لواء عميد عقيد مشير قائد قائدة' },
-  { forms: 'محافظ مدير مديرة حاكم' },
-];
+/** One form of a lexicon row, as written in the file (not normalized). */
+export interface FormRow<R> {
+  form: string;
+  row: R;
+  pos: 'verb' | 'participle' | 'masdar' | 'noun';
+  tense: Tense | '-';
+  person: Person;
+}
 
-/** Words that may stand inside a title between its head and the name (المتحدث باسم، أمين عام). */
-export const TITLE_GLUE = 'باسم عام العام';
+interface LemmaFile<L> {
+  lemmas: Record<string, L>;
+  forms: string[][];
+}
 
-/** Delegations: «وفد إيران», «وفد الجمهورية العربية السورية برئاسة …», «ووفود البلدان الضامنة». */
-export const DELEGATION = 'وفد وفدا وفود';
+/** The lemmas and form rows of one file, each form pointing at its lemma. */
+function table<L, R>(file: LemmaFile<L>, make: (id: string, lemma: L) => R): { rows: R[]; forms: FormRow<R>[] } {
+  const byId = new Map<string, R>();
+  for (const [id, lemma] of Object.entries(file.lemmas)) byId.set(id, make(id, lemma));
+  const forms: FormRow<R>[] = [];
+  for (const f of file.forms) {
+    const row = byId.get(f[1]);
+    if (!row) throw new Error(`lexicon: the form ${f[0]} names an unknown lemma ${f[1]}`);
+    forms.push({ form: f[0], row, pos: (f[2] ?? 'noun') as FormRow<R>['pos'], tense: (f[3] ?? '-') as Tense | '-', person: (f[4] ?? '-') as Person });
+  }
+  return { rows: [...byId.values()], forms };
+}
 
-/** The two parties of the meeting in focus speak together: «أشار الجانبان». */
-export const DUAL_SPEAKERS = 'الجانبان الجانبين الطرفان الطرفين الزعيمان الزعيمين الوزيران الوزيرين الرئيسان الرئيسين';
+/** The lexicon the rules read; `buildLexiconTables` makes one from other data (a test adds a row). */
+export interface LexiconTables {
+  meetings: FormRow<MeetingRow>[];
+  statements: FormRow<StatementRow>[];
+  titles: FormRow<TitleRow>[];
+}
 
-/** Documents that speak for a meeting: «أكد البيان الختامي». */
-export const DOCUMENTS: { text: string; forms: string }[] = [
-  { text: 'البيان الختامي', forms: 'البيان الختامي' },
-  { text: 'البيان المشترك', forms: 'البيان المشترك' },
-  { text: 'إعلان', forms: 'الإعلان الختامي' },
-];
+export interface LexiconFiles {
+  meetings: LemmaFile<Omit<MeetingRow, 'id'>>;
+  statements: LemmaFile<Omit<StatementRow, 'id'>>;
+  titles: LemmaFile<Omit<TitleRow, 'id'>>;
+}
 
-/** Bare «البيان» refers to the last document named, or starts one. */
-export const DOCUMENT_SHORT = 'البيان';
+export function buildLexiconTables(files: LexiconFiles): LexiconTables {
+  return {
+    meetings: table(files.meetings, (id, l) => ({ id, ...l })).forms,
+    statements: table(files.statements, (id, l) => ({ id, ...l })).forms,
+    titles: table(files.titles, (id, l) => ({ id, ...l })).forms,
+  };
+}
 
-/** Heads of a named group of states: «الدول الضامنة … روسيا وإيران وتركيا». */
-export const GROUP_HEADS = 'الدول البلدان الأطراف';
+/** The lexicon files as the bundle carries them. */
+export const LEXICON_FILES: LexiconFiles = {
+  meetings: meetingsData as unknown as LexiconFiles['meetings'],
+  statements: statementsData as unknown as LexiconFiles['statements'],
+  titles: titlesData as unknown as LexiconFiles['titles'],
+};
 
-/** Before a meeting noun: the meeting is the occasion, not a new meeting (على هامش الاجتماع). */
-export const OCCASION_MARKERS = ['على هامش', 'في إطار', 'بمناسبة', 'ضمن أعمال', 'في ختام'];
+export const BUILTIN_TABLES: LexiconTables = buildLexiconTables(LEXICON_FILES);
 
-/** Before a meeting trigger (within four tokens): it did not or will not happen. */
-export const NEGATION_MARKERS = 'لم لن لا ليس عدم دون بدون نفى نفت ينفي تنفي ألغى ألغت يلغي تلغي إلغاء أرجأ أرجأت إرجاء تأجيل أجل رفض رفضت يرفض ترفض';
+const classes = wordsData.classes as Record<string, { words: string }>;
+const phrases = wordsData.phrases as Record<string, { list: string[] }>;
+const cls = (name: string): string => {
+  const c = classes[name];
+  if (!c) throw new Error(`lexicon: words.json has no class ${name}`);
+  return c.words;
+};
 
-/** Before a meeting trigger: it is planned (036). The future prefix س is read from the verb itself. */
-export const FUTURE_MARKERS = ['من المقرر', 'من المنتظر', 'من المتوقع', 'يعتزم', 'تعتزم', 'سوف', 'يزمع', 'تزمع'];
+/** Words in a statement's content that decide its code when the verb says little (أعرب عن قلقه → 012). */
+export const CONTENT_CODES: { code: string; words: string }[] = Object.entries(wordsData.contentCodes)
+  .filter(([code]) => /^\d{3}$/.test(code))
+  .map(([code, words]) => ({ code, words }));
 
-/** Verbs that hold a meeting noun: «عقد لقاء», «أجرى محادثات». Their subject meets. */
-export const LIGHT_VERBS = 'عقد عقدت عقدا يعقد تعقد أجرى أجرت أجريا يجري تجري بدأ بدأت';
-
-/** Relative pronouns: «الوزير الذي أكد» is no statement of its own. */
-export const RELATIVES = 'الذي التي الذين اللذين اللذان اللتين اللتان اللواتي اللاتي';
-
-/** After these, mentions name a topic, not a participant (حول سوريا، بشأن اللاجئين). */
-export const TOPIC_MARKERS = 'حول بشأن حيال تجاه بخصوص إزاء بموجب عن ضد';
-
-/** After these, a participant list stops (بصفة مراقب، لبحث…). */
-export const LIST_STOPS = 'بصفة بحضور حيث لبحث لمناقشة وبحث وناقش ناقش';
-
-/** Outlets that relay a statement: «نقلت وكالة سانا عن …». */
-export const OUTLETS = 'وكالة صحيفة قناة موقع تلفزيون إذاعة';
-
-/** Complementizers and particles that open a statement's content. */
-export const CONTENT_OPENERS = 'على أن إن بأن إلى ب عن لـ';
-
-/** Words that begin or end a verb's clause but name no one; skipped when looking for a subject. */
-export const SUBJECT_SKIP = 'اليوم أمس غدا مجددا مرة أخرى أيضا كذلك من جهته جهتها جانبه جانبها بدوره بدورها الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت يوم';
-
-/** «شارك في الاجتماع وفد …»: who took part. */
-export const PARTICIPATE = 'شارك شاركت شاركا شاركوا يشارك تشارك يشاركون حضر حضرت حضرا حضروا يحضر تحضر';
-
-/** Demonstratives that make a meeting noun a reference to the meeting in focus (هذا اللقاء). */
-export const DEMONSTRATIVES = 'هذا هذه ذلك تلك';
-
-/** Before a meeting noun, these say a statement was made at it (خلال لقاء، في هذا اللقاء). */
-export const AT_MEETING = 'خلال في أثناء عقب بعد لدى';
-
-/** Place words that take a nisba adjective: «في العاصمة الكازاخية». */
-export const PLACE_NOUNS = 'العاصمة مدينة المدينة';
-
-/** Words that coordinate a second statement in one sentence: «كما أكد», «ثم أضاف». */
-export const COORDINATORS = 'كما ثم';
+export const TITLE_GLUE = cls('titleGlue');
+export const DELEGATION = cls('delegation');
+export const DUAL_SPEAKERS = cls('dual');
+export const DOCUMENTS: { text: string; forms: string }[] = phrases.document.list.map((p) => ({ text: p === 'الإعلان الختامي' ? 'إعلان' : p, forms: p }));
+export const DOCUMENT_SHORT = cls('document');
+export const GROUP_HEADS = cls('groupHead');
+export const OCCASION_MARKERS = phrases.occasion.list;
+export const NEGATION_MARKERS = cls('negation');
+export const FUTURE_MARKERS = phrases.future.list;
+export const LIGHT_VERBS = cls('light');
+export const RELATIVES = cls('relative');
+export const TOPIC_MARKERS = cls('topic');
+export const LIST_STOPS = cls('stop');
+export const OUTLETS = cls('outlet');
+export const CONTENT_OPENERS = cls('opener');
+export const SUBJECT_SKIP = cls('skip');
+export const PARTICIPATE = cls('participate');
+export const DEMONSTRATIVES = cls('demonstrative');
+export const AT_MEETING = cls('at');
+export const PLACE_NOUNS = cls('placeNoun');
+export const COORDINATORS = cls('coordinator');
+export const SUPPORT_VERBS = cls('support');
+export const HONORIFICS = cls('honorific');
+export const COUNTERPARTS = cls('counterpart');
+export const PRONOUN_OBJECTS = cls('pronounObject');
+export const AUXILIARIES = cls('auxiliary');
+export const IMPERSONALS = cls('impersonal');

@@ -1,8 +1,10 @@
 /**
  * Meetings and statements: the outline of each article (article → meetings → statements).
  *
- * The rules run on the sentences that hold a trigger (sentences.ts), token by token, with the tables
- * of event-lexicon.ts. For each sentence, actors are found first (named
+ * The rules run on the sentences that hold a trigger (sentences.ts), token by token, with the lexicon
+ * (knowledge/lexicon through event-lexicon.ts); the rules that decide whether a word makes a meeting or
+ * a statement and who speaks live in rules/, one family per file, and read the sentence through a
+ * SentenceView. For each sentence, actors are found first (named
  * entities, role phrases, title mentions, delegations, «الجانبان», «البيان الختامي», «الدول الضامنة»,
  * described parties such as «سفيري العراق ولبنان»); then meeting triggers, then statement triggers.
  * Mentions of one meeting are merged: «هذا اللقاء» refers to the meeting in focus, and a mention whose
@@ -16,30 +18,22 @@ import {
   OCCASION_MARKERS,
   TITLE_GLUE,
   type MeetingRow,
-  type Needs,
 } from './event-lexicon';
 import { normalizeArabic } from './normalize';
 import { canonToken, NO_ENTITY_INFO, type ArticleWork, type EntityInfo, type RoleInfo, type TitleHit } from './roles';
 import { GAP_COMMA, GAP_HARD, K, normalizedWords, tokenMap, wordSet, type LexHit, type Sentence, type Tok, type TokenMap } from './sentences';
 import type { Article, EventActor, Mention, OutlineNode, Span } from './types';
-
-type ActorKind = 'person' | 'country' | 'organization' | 'location' | 'adjective' | 'dual' | 'document' | 'group' | 'text' | 'delegation';
-
-interface Actor {
-  from: number;
-  to: number;
-  kind: ActorKind;
-  actors: EventActor[];
-  /** For a delegation led by a person: the country the person leads it for. */
-  leadsFor?: string;
-  /** For a document: its text (البيان الختامي). */
-  text?: string;
-}
+import { meetingGate } from './rules/meeting-gate';
+import { participleSpeaker } from './rules/participle';
+import { findSpeaker, type SpeakerFound } from './rules/speaker';
+import { newStatement, statementGate } from './rules/statement-gate';
+import { SentenceView, type Actor, type ActorKind, type RuleContext } from './rules/view';
 
 interface Meeting {
   row: MeetingRow;
   code: string;
   future: boolean;
+  status: 'held' | 'planned' | 'reported';
   selection: Span;
   participants: EventActor[];
   /** Person id → the country whose delegation the person leads. */
@@ -58,7 +52,6 @@ const FUTURES = FUTURE_MARKERS.map((m) => normalizedWords(m));
 const CONTENT = new Map<string, string>();
 for (const c of CONTENT_CODES) for (const w of normalizedWords(c.words)) if (!CONTENT.has(w)) CONTENT.set(w, c.code);
 const PARTICIPANT_KINDS = new Set<ActorKind>(['person', 'country', 'organization', 'text', 'group', 'delegation']);
-const SPEAKER_KINDS = new Set<ActorKind>(['person', 'country', 'organization', 'text', 'group', 'dual', 'document', 'delegation']);
 const GIST_MAX = 100;
 const NO_OCCASION: { tokens: ReadonlySet<number>; text?: string } = { tokens: new Set<number>() };
 const NO_TOPICS: Set<Actor> = new Set<Actor>();
@@ -76,30 +69,6 @@ function startsWords(toks: Tok[], i: number, words: string[]): boolean {
     if (!(t.norm === words[k] || (k === 0 && t.bare === words[k]))) return false;
   }
   return true;
-}
-
-const needsCache = new Map<Needs, string[]>();
-const setCache = new Map<string, ReadonlySet<string>>();
-/** A word set from a table string, built once. */
-function cachedSet(s: string): ReadonlySet<string> {
-  let set = setCache.get(s);
-  if (!set) setCache.set(s, (set = wordSet(s)));
-  return set;
-}
-
-function needsMet(toks: Tok[], i: number, needs: Needs | undefined): boolean {
-  if (!needs) return true;
-  let list = needsCache.get(needs);
-  if (!list) {
-    list = needs.words.split(/\s+/).map((w) => (w.endsWith('*') ? normalizeArabic(w.slice(0, -1)) + '*' : normalizeArabic(w)));
-    needsCache.set(needs, list);
-  }
-  for (let k = i + 1; k < toks.length && k <= i + needs.within; k++) {
-    for (const w of list) {
-      if (w.endsWith('*') ? toks[k].norm.startsWith(w.slice(0, -1)) && toks[k].norm.length > w.length - 1 : toks[k].norm === w || toks[k].bare === w) return true;
-    }
-  }
-  return false;
 }
 
 /** The state of one article while its sentences are read in order. */
@@ -175,14 +144,22 @@ class ArticleEvents {
       while (e + 1 < toks.length && at[e + 1] >= 0 && at[e + 1] === at[k]) e++;
       return e;
     };
-    for (const r of this.rolesOf.get(s) ?? []) place({ from: r.from, to: mentionEnd(r.to + 1), kind: 'person', actors: [{ id: r.phrase.entityId }] });
+    for (const r of this.rolesOf.get(s) ?? []) {
+      const id = r.name.reason === 'candidate' ? this.surnameOf(r.name, this.mentions.indexOf(r.name)) : r.phrase.entityId;
+      if (r.after) {
+        // «عادل الجبير وزير الخارجية السعودي»: the name, then its title.
+        let first = r.from - 1;
+        while (first > 0 && at[first - 1] >= 0 && at[first - 1] === at[r.from - 1]) first--;
+        place({ from: first, to: r.to, kind: 'person', actors: [{ id }] });
+      } else place({ from: r.from, to: mentionEnd(r.to + 1), kind: 'person', actors: [{ id }] });
+    }
     for (const h of this.hitsOf.get(s) ?? []) place({ from: h.from, to: h.to, kind: 'person', actors: [{ id: h.mention.entityId }] });
     for (let k = 0; k < toks.length; k++) {
       const mi = at[k];
       if (mi < 0 || (k > 0 && at[k - 1] === mi)) continue;
       const m = this.mentions[mi];
       const kind: ActorKind = m.form === 'adjective' ? 'adjective' : m.type;
-      place({ from: k, to: mentionEnd(k), kind, actors: [{ id: m.entityId }] });
+      place({ from: k, to: mentionEnd(k), kind, actors: [{ id: m.reason === 'candidate' ? this.surnameOf(m, mi) : m.entityId }] });
     }
     for (let k = 0; k < toks.length; k++) {
       const tok = toks[k];
@@ -272,6 +249,7 @@ class ArticleEvents {
   private sentence(s: Sentence, at: TokenMap, index: number): void {
     const toks = s.toks;
     const { list, of } = this.actors(s, at);
+    const view = new SentenceView(s, at, of, list, this.mentions);
     // Occasions and topics matter to meetings only; most sentences hold statements alone.
     const hasMeeting = toks.some((t) => t.hit?.kind === 'meeting');
     const occasion = hasMeeting ? this.occasions(toks) : NO_OCCASION;
@@ -285,8 +263,7 @@ class ArticleEvents {
     for (let i = 0; i < toks.length; i++) {
       const hit = toks[i].hit;
       if (hit?.kind !== 'meeting') continue;
-      if (!needsMet(toks, i, hit.row.needs)) continue;
-      if (hit.row.notBefore && toks[i + 1] && cachedSet(hit.row.notBefore).has(toks[i + 1].norm)) continue;
+      if (!meetingGate(view, i, hit, hit.pos === 'noun' && this.modified(toks, i, of), !!this.focus)) continue;
       if (occasion.tokens.has(i)) continue;
       if (this.negated(toks, i)) continue;
       const during = i > 0 && is(K.AT, toks[i - 1]) ? true : i > 1 && is(K.AT, toks[i - 2]) && is(K.DEMONSTRATIVE, toks[i - 1]);
@@ -300,7 +277,8 @@ class ArticleEvents {
       if (reference && focus && found.participants.length && (!focus.participants.length || compatible(focus, found.participants))) {
         meeting = focus;
       } else if (!found.participants.length) {
-        if (sentenceMeeting) meeting = sentenceMeeting;
+        // A named meeting (اللقاء الشهري) is not the one the sentence already holds.
+        if (sentenceMeeting && !(hit.pos === 'noun' && !hit.suffix && this.modified(toks, i, of))) meeting = sentenceMeeting;
         else if (reference && this.focus) meeting = this.focus;
         else if (!hit.definite && hit.pos === 'noun' && !this.modified(toks, i, of) && this.focus && hit.suffix) meeting = this.focus;
       } else {
@@ -312,6 +290,7 @@ class ArticleEvents {
           row: hit.row,
           code: future ? '036' : hit.row.code,
           future,
+          status: future ? 'planned' : i > firstStatement && !during ? 'reported' : 'held',
           selection: span,
           participants: [],
           leads: new Map(),
@@ -354,17 +333,23 @@ class ArticleEvents {
     const tops: { i: number; node: OutlineNode; contentFrom: number; meeting?: Meeting }[] = [];
     for (const i of statementVerbs) {
       const hit = toks[i].hit as Extract<LexHit, { kind: 'statement' }>;
-      if (!needsMet(toks, i, hit.row.needs)) continue;
-      if (is(K.RELATIVE, toks[i - 1])) continue;
-      if (i > 0 && (toks[i - 1].norm === 'لم' || toks[i - 1].norm === 'لن' || toks[i - 1].norm === 'لا') && !(toks[i].gap & GAP_HARD)) continue;
-      if (prevTop && !this.newStatement(toks, i, hit, prevTop.hit)) continue;
-      prevTop = { i, hit };
-      const sp = this.speaker(toks, i, hit, list, of, sentenceMeeting);
+      if (!statementGate(view, i, hit)) continue;
+      if (hit.pos === 'verb' && prevTop && !newStatement(view, i, hit, prevTop.hit)) continue;
+      const ctx: RuleContext = {
+        text: this.text,
+        v: view,
+        meetingParties: (sentenceMeeting ?? this.focus)?.participants,
+        sentenceParties: sentenceMeeting?.participants,
+      };
+      const sp: SpeakerFound = hit.pos === 'verb' ? findSpeaker(ctx, i, hit) : { speakers: [], contentFrom: i + 1 };
       let speakers = sp.speakers;
+      if (!speakers.length && hit.pos === 'participle') speakers = participleSpeaker(ctx, i, tops.length ? tops[tops.length - 1].node.speakers : undefined);
+      if (!speakers.length && hit.pos === 'masdar' && sentenceMeeting) speakers = sentenceMeeting.participants.slice();
+      prevTop = { i, hit };
       if (!speakers.length && this.lastSpeakers && index - this.lastSpeakers.sentence <= 1) speakers = this.lastSpeakers.speakers;
       if (speakers.length) this.lastSpeakers = { speakers, sentence: index };
       let meeting = sentenceMeeting;
-      if (!meeting && sp.document) meeting = sp.document.meeting;
+      if (!meeting && sp.byDocument) meeting = this.lastDocument?.meeting;
       if (!meeting) {
         const last = this.lastDocument;
         if (sentenceDocument && last && last.text === sentenceDocument.text) meeting = last.meeting;
@@ -377,10 +362,11 @@ class ArticleEvents {
         label: '',
         start: s.start,
         end: s.end,
-        selectionStart: toks[i].start,
-        selectionEnd: toks[i].end,
+        selectionStart: toks[sp.anchor ?? i].start,
+        selectionEnd: toks[sp.anchor ?? i].end,
         code: hit.row.code,
         speakers,
+        tense: this.tenseOf(toks, i, hit, tops.length ? tops[tops.length - 1].node.tense : undefined),
         children: [],
       };
       tops.push({ i, node, contentFrom: sp.contentFrom, meeting });
@@ -409,19 +395,39 @@ class ArticleEvents {
     });
   }
 
+  /**
+   * A one-word candidate name that is the last word of a known person named earlier in the article
+   * («الرئيس هادي» after «عبد ربه منصور هادي») is that person; otherwise the candidate stays.
+   */
+  private surnameOf(m: Mention, index: number): string {
+    const word = normalizeArabic(this.text.slice(m.start, m.end));
+    if (word.includes(' ')) return m.entityId;
+    const from = this.w.article.start;
+    for (let k = index - 1; k >= 0 && this.mentions[k].start >= from; k--) {
+      const o = this.mentions[k];
+      if (o.type !== 'person' || !o.known || o.form !== 'name') continue;
+      const alias = normalizeArabic(o.alias);
+      if (alias.includes(' ') && alias.endsWith(' ' + word)) return o.entityId;
+    }
+    return m.entityId;
+  }
+
+  /**
+   * The tense of a statement: its verb's (the row's, future with س); a participle's is its sentence's
+   * last statement's (past when none); a masdar's is its support verb's (تم past, يتم present, سيتم future).
+   */
+  private tenseOf(toks: Tok[], i: number, hit: Extract<LexHit, { kind: 'statement' }>, last: OutlineNode['tense']): 'past' | 'present' | 'future' {
+    if (hit.pos === 'verb') return hit.tense;
+    if (hit.pos === 'participle') return last ?? 'past';
+    const support = toks[i - 1]?.bare ?? '';
+    if (support.startsWith('س')) return 'future';
+    return support.startsWith('ي') || support === 'تتم' || support === 'تجري' ? 'present' : 'past';
+  }
+
   /** The earliest of the last 50 meetings whose participants fit (older ones are not searched, to stay linear). */
   private recentCompatible(participants: { actor: EventActor }[]): Meeting | undefined {
     for (let k = Math.max(0, this.meetings.length - 50); k < this.meetings.length; k++) if (compatible(this.meetings[k], participants)) return this.meetings[k];
     return undefined;
-  }
-
-  /** A statement verb after another one in the same sentence starts a statement of its own only when coordinated. */
-  private newStatement(toks: Tok[], i: number, hit: Extract<LexHit, { kind: 'statement' }>, prev: Extract<LexHit, { kind: 'statement' }>): boolean {
-    const coordinated = hit.pre.startsWith('و') || hit.pre.startsWith('ف') || is(K.COORDINATOR, toks[i - 1]);
-    if (!coordinated) return false;
-    const gapTok = is(K.COORDINATOR, toks[i - 1]) ? toks[i - 1] : toks[i];
-    const past = (t: string) => (t === 'past' ? 'past' : 'present');
-    return past(hit.tense) === past(prev.tense) || (gapTok.gap & GAP_COMMA) !== 0;
   }
 
   private negated(toks: Tok[], i: number): boolean {
@@ -614,72 +620,6 @@ class ArticleEvents {
     }
   }
 
-  private speaker(
-    toks: Tok[],
-    i: number,
-    hit: Extract<LexHit, { kind: 'statement' }>,
-    list: Actor[],
-    of: TokenMap,
-    sentenceMeeting: Meeting | undefined,
-  ): { speakers: EventActor[]; contentFrom: number; document?: { meeting?: Meeting } } {
-    const actorAt = (k: number) => (k >= 0 && k < toks.length && of[k] >= 0 ? list[of[k]] : undefined);
-    const resolve = (a: Actor): EventActor[] => {
-      if (a.kind === 'dual') {
-        const m = sentenceMeeting ?? this.focus;
-        return m ? m.participants.slice() : [{ text: this.text.slice(toks[a.from].start, toks[a.to].end) }];
-      }
-      return a.actors.slice();
-    };
-    const withConjuncts = (a: Actor): { speakers: EventActor[]; end: number } => {
-      const speakers = resolve(a);
-      let end = a.to;
-      for (;;) {
-        const n = toks[end + 1];
-        const b = actorAt(end + 1);
-        if (!n || !b || !n.norm.startsWith('و') || n.gap & GAP_HARD || !SPEAKER_KINDS.has(b.kind) || b.kind === 'document') break;
-        speakers.push(...resolve(b));
-        end = b.to;
-      }
-      return { speakers, end };
-    };
-    if (hit.row.relay) {
-      // «نقلت وكالة سانا عن الوزير قوله»: the party after عن speaks, not the outlet.
-      for (let k = i + 1; k < toks.length && k <= i + 6; k++) {
-        if (toks[k].norm !== 'عن') continue;
-        const a = actorAt(k + 1);
-        if (a && SPEAKER_KINDS.has(a.kind)) {
-          const got = withConjuncts(a);
-          let from = got.end + 1;
-          if (toks[from] && /^قول(ه|ها|هم|هما)$/.test(toks[from].norm)) from++;
-          return { speakers: got.speakers, contentFrom: from };
-        }
-        return { speakers: [], contentFrom: k + 1 };
-      }
-      return { speakers: [], contentFrom: i + 1 };
-    }
-    let k = i + 1;
-    while (k < toks.length && is(K.SKIP, toks[k]) && k - i <= 3) k++;
-    const after = actorAt(k);
-    if (after && SPEAKER_KINDS.has(after.kind) && !(toks[k].gap & GAP_HARD) && !is(K.OUTLET, toks[k])) {
-      const got = withConjuncts(after);
-      return { speakers: got.speakers, contentFrom: got.end + 1, document: after.kind === 'document' ? this.lastDocument : undefined };
-    }
-    const before = actorAt(i - 1);
-    if (before && SPEAKER_KINDS.has(before.kind) && !(toks[i].gap & GAP_HARD)) {
-      return { speakers: resolve(before), contentFrom: i + 1, document: before.kind === 'document' ? this.lastDocument : undefined };
-    }
-    // «قال خبراء اقتصاديون إن …»: a subject no pack knows, up to the complementizer, kept as text.
-    if (k < toks.length && !(toks[k].gap & GAP_HARD) && !is(K.AT | K.OPENER | K.TOPIC | K.SKIP, toks[k]) && !toks[k].hit && !/^[بل]/.test(toks[k].norm)) {
-      for (let e = k + 1; e < toks.length && e <= k + 5; e++) {
-        if (toks[e].gap & GAP_HARD || toks[e].hit || is(K.AT | K.TOPIC | K.RELATIVE, toks[e])) break;
-        if (toks[e].norm === 'ان' || toks[e].norm === 'انه' || toks[e].norm === 'انها') {
-          return { speakers: [{ text: this.text.slice(toks[k].start, toks[e - 1].end) }], contentFrom: e };
-        }
-      }
-    }
-    return { speakers: [], contentFrom: i + 1 };
-  }
-
   /** Skips what stands between the subject and what was said: «في هذا اللقاء»، «، خلال لقاء …،»، «على»، «أن». */
   private skipToContent(toks: Tok[], from: number, to: number, list: Actor[], of: TokenMap): number {
     let k = from;
@@ -780,6 +720,7 @@ class ArticleEvents {
         selectionEnd: m.selection.end,
         code,
         participants: m.participants,
+        status: m.status,
         children: m.statements.sort((a, b) => a.selectionStart - b.selectionStart),
       };
       if (m.place) node.place = m.place;

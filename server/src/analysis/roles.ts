@@ -6,8 +6,9 @@
  * in the article («كبير مساعدي وزير الخارجية الإيراني»), or its head with the minister's own name in
  * place of the ministry («كبير مساعدي أمير عبداللهيان»), is a title mention of that person.
  */
-import { TITLE_GLUE } from './event-lexicon';
-import { GAP_HARD, sentenceOf, tokenMap, wordSet, type Sentence, type SentenceEntry, type Tok, type TokenMap } from './sentences';
+import { hasPreposition as stackHasPreposition, mentionOffset, stem } from './clitics';
+import { HONORIFICS, TITLE_GLUE } from './event-lexicon';
+import { GAP_COMMA, GAP_HARD, sentenceOf, tokenMap, wordSet, type Sentence, type SentenceEntry, type Tok, type TokenMap } from './sentences';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { Article, Mention, RolePhrase } from './types';
 
@@ -61,6 +62,9 @@ export interface RoleInfo {
   /** Token range of the title part, inclusive. */
   from: number;
   to: number;
+  /** The title follows the name (عادل الجبير وزير الخارجية); `titleStart` is where its text starts. */
+  after?: boolean;
+  titleStart?: number;
 }
 
 /** A use of a role's title without the name (a title mention), with the tokens the person's actor covers. */
@@ -87,19 +91,16 @@ export interface ArticleWork {
 /** Function words and adverbs that never stand inside a title. */
 const NOT_IN_TITLE = wordSet('الذي التي الذين اللذين اللذان اللتين اللتان اليوم الان الآن الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الماضي المقبل الحالي الجاري الى الي لدى لكن لان لأن للغاية');
 const GLUE = wordSet(TITLE_GLUE);
+/** Honorifics (معالي، الأستاذ): inside a role phrase, but no part of its title. */
+const HONOR = wordSet(HONORIFICS);
+const isHonorific = (tok: Tok) => HONOR.has(tok.norm) || HONOR.has(tok.bare);
 /** After a title used without a name, these show the title ended (no unknown name follows). */
 const FOLLOWERS = wordSet('في على إلى الى مع خلال أن إن عن من قد كما الذي التي حول بشأن لدى عند و ثم أمس اليوم بعد قبل حيث لـ إنه أنه بأن');
 
 /** Canonical form of a title token: clitics and the article stripped (للأمين → امين، والمغتربين → مغتربين). */
 export function canonToken(tok: Tok): string {
   if (tok.hit && tok.hit.kind === 'title') return titleStem(tok);
-  let s = tok.norm;
-  if ((s.startsWith('وال') || s.startsWith('فال')) && s.length >= 5) s = s.slice(1);
-  if (s.startsWith('لل') && s.length >= 4) return s.slice(2);
-  if ((s.startsWith('بال') || s.startsWith('كال')) && s.length >= 5) return s.slice(3);
-  if (s.startsWith('ال') && s.length >= 4) return s.slice(2);
-  if (s.startsWith('ل') && s.length >= 5) return s.slice(1);
-  return s;
+  return stem(tok.norm);
 }
 
 function titleStem(tok: Tok): string {
@@ -108,8 +109,7 @@ function titleStem(tok: Tok): string {
 
 /** The part of a title hit's prefix between و/ف and ال: a preposition makes the title a complement. */
 function hasPreposition(tok: Tok): boolean {
-  const pre = tok.hit!.pre.replace(/^[وف]/, '');
-  return pre.startsWith('ب') || pre.startsWith('ل') || pre.startsWith('ك');
+  return stackHasPreposition(tok.hit!.pre);
 }
 
 function isTitle(tok: Tok | undefined): boolean {
@@ -156,12 +156,8 @@ export function mentionIndex(sentence: Sentence, mentions: Mention[]): TokenMap 
 /** The offset where a title token's mention starts: after و/ف and a preposition (للأمين → لأمين like the matcher). */
 function titleStart(tok: Tok): number {
   if (!tok.hit) return tok.start;
-  const pre = tok.hit.pre;
-  const written = pre.replace(/^([وف]?)لال/, '$1لل');
   // Keep ال in the span; drop و/ف and ب/ل/ك (for لل, the second lam is the article's).
-  let drop = written.endsWith('ال') ? written.length - 2 : written.length;
-  if (written.endsWith('لل')) drop = written.length - 1;
-  return tok.start + drop;
+  return tok.start + mentionOffset(tok.hit.pre);
 }
 
 /** True when a person's name starts where a role phrase's name may stand (see SentenceEntry.roleFrom). */
@@ -207,6 +203,7 @@ export function articleRoles(
     if (!mayHoldRole(e, mentions, cursor)) continue;
     const { s, at } = tokensOf(text, article, e, mentions);
     findRolePhrases(text, s, at, mentions, w.roles);
+    findRolesAfterNames(text, s, at, mentions, w.roles);
   }
   if (w.roles.length) {
     // Roles by the first word of their title, so that each title word is tried against a few roles only.
@@ -255,6 +252,7 @@ function findRolePhrases(text: string, s: Sentence, at: TokenMap, mentions: Ment
     // «مساعدي أمير عبداللهيان» is «the aides of …» (a genitive), not an apposition.
     if (isConstructTitle(toks[n - 1])) continue;
     let head = -1;
+    let prepHead = -1;
     let j = n - 1;
     while (j >= 0 && n - j <= 16) {
       const tok = toks[j];
@@ -277,19 +275,30 @@ function findRolePhrases(text: string, s: Sentence, at: TokenMap, mentions: Ment
         while (head > 0 && !(toks[head].gap & GAP_HARD) && isConstructTitle(toks[head - 1]) && at[head - 1] < 0) head--;
         break;
       }
+      // A title with a preposition (التقى بوزير الخارجية X) heads the phrase unless a title without one
+      // stands further back (الممثل الخاص للأمين العام …).
+      if (isTitle(tok)) prepHead = j;
       if (!complementWord(tok)) break;
       j--;
     }
+    if (head < 0) head = prepHead;
     if (head < 0) continue;
+    // «خادم الحرمين الشريفين الملك سلمان», «ولي العهد الأمير محمد»: a title of honour before the title
+    // heads the phrase, and its words alone are the title later uses repeat (ولي العهد).
+    const inner = head;
+    head = honourBefore(toks, at, head);
+    const named = knownAfterCandidate(toks, at, mentions, n) ?? m;
     const from = head;
     const to = n - 1;
+    const canonTo = head < inner ? inner - 1 : to;
     const start = titleStart(toks[head]);
     const canon: string[] = [];
     const skippable: boolean[] = [];
     const countries = new Set<string>();
     let chainLen = 0;
     let chainOpen = true;
-    for (let k = from; k <= to; k++) {
+    for (let k = from; k <= canonTo; k++) {
+      if (isHonorific(toks[k])) continue;
       canon.push(canonToken(toks[k]));
       const mk = at[k];
       const inner = mk >= 0 ? mentions[mk] : undefined;
@@ -299,8 +308,8 @@ function findRolePhrases(text: string, s: Sentence, at: TokenMap, mentions: Ment
       else chainOpen = false;
     }
     out.push({
-      phrase: { start, end: m.end, entityId: m.entityId, text: text.slice(start, m.end) },
-      name: m,
+      phrase: { start, end: named.end, entityId: named.entityId, text: text.slice(start, named.end) },
+      name: named,
       canon,
       skippable,
       chainLen,
@@ -310,6 +319,132 @@ function findRolePhrases(text: string, s: Sentence, at: TokenMap, mentions: Ment
       to,
     });
   }
+}
+
+/**
+ * The head of a title of honour right before the title at `head` (خادم الحرمين الشريفين before الملك,
+ * ولي العهد before الأمير, ولي ولي العهد through the construct chain), or `head` itself.
+ */
+function honourBefore(toks: Tok[], at: TokenMap, head: number): number {
+  let j = head - 1;
+  while (j >= 0 && head - j <= 3 && at[j] < 0 && !(toks[j + 1].gap & GAP_HARD)) {
+    const t = toks[j];
+    if (isTitle(t)) {
+      if (t.hit?.kind !== 'title' || !t.hit.row.honour || hasPreposition(t)) return head;
+      let h = j;
+      while (h > 0 && !(toks[h].gap & GAP_HARD) && isConstructTitle(toks[h - 1]) && at[h - 1] < 0) h--;
+      return h;
+    }
+    if (!complementWord(t)) return head;
+    j--;
+  }
+  return head;
+}
+
+/**
+ * A role the article gives after the name: «عادل الجبير وزير الخارجية السعودي», «…، المبعوث الخاص
+ * إلى سوريا». The title (a title word without و or a preposition, then its complements) follows the
+ * name directly or after a comma, and no other person's name follows it (else it is that person's
+ * role: «الجبير وزير الخارجية الأمريكي جون كيري»). Role phrases are kept in text order.
+ */
+function findRolesAfterNames(text: string, s: Sentence, at: TokenMap, mentions: Mention[], out: RoleInfo[]): void {
+  const toks = s.toks;
+  const found: RoleInfo[] = [];
+  for (let n = 0; n < toks.length; n++) {
+    const mi = at[n];
+    if (mi < 0 || (n > 0 && at[n - 1] === mi)) continue;
+    const m = mentions[mi];
+    let e = n;
+    while (e + 1 < toks.length && at[e + 1] === mi) e++;
+    if (m.type !== 'person' || m.form !== 'name' || m.reason === 'candidate') {
+      n = e;
+      continue;
+    }
+    const head = e + 1;
+    const t = toks[head];
+    n = e;
+    if (!t || !isTitle(t) || at[head] >= 0 || t.hit!.pre !== '' && t.hit!.pre !== 'ال') continue;
+    if (t.gap & GAP_HARD && !(t.gap === GAP_COMMA)) continue;
+    // Already the name of a role phrase before it (الوزير عادل الجبير): no second role here.
+    if (out.some((r) => r.name === m)) continue;
+    let to = head;
+    for (let k = head + 1; k < toks.length && k - head <= 8; k++) {
+      if (toks[k].gap & GAP_HARD) break;
+      const mk = at[k];
+      if (mk >= 0) {
+        const inner = mentions[mk];
+        if (inner.type === 'person') {
+          to = -1;
+          break;
+        }
+        let last = k;
+        while (last + 1 < toks.length && at[last + 1] === mk) last++;
+        to = last;
+        k = last;
+        continue;
+      }
+      if (!complementWord(toks[k])) break;
+      to = k;
+    }
+    if (to < 0) continue;
+    // A person's name right after the title, past honorifics: the title is that person's.
+    let after = to + 1;
+    while (after < toks.length && isHonorific(toks[after])) after++;
+    if (after < toks.length && at[after] >= 0 && mentions[at[after]].type === 'person' && !(toks[after].gap & GAP_HARD)) continue;
+    const canon: string[] = [];
+    const skippable: boolean[] = [];
+    const countries = new Set<string>();
+    for (let k = head; k <= to; k++) {
+      if (isHonorific(toks[k])) continue;
+      canon.push(canonToken(toks[k]));
+      const inner = at[k] >= 0 ? mentions[at[k]] : undefined;
+      skippable.push(!!inner && inner.type === 'country');
+      if (inner && inner.type === 'country') countries.add(inner.entityId);
+    }
+    if (canon.length < 2) continue; // A bare «وزير» after a name says too little.
+    const start = titleStart(toks[head]);
+    const end = toks[to].end;
+    found.push({
+      phrase: { start: m.start, end, entityId: m.entityId, text: text.slice(m.start, end) },
+      name: m,
+      canon,
+      skippable,
+      chainLen: 0,
+      countries,
+      sentence: s,
+      from: head,
+      to,
+      after: true,
+      titleStart: start,
+    });
+    n = to;
+  }
+  if (!found.length) return;
+  for (const r of found) out.push(r);
+  out.sort((a, b) => a.phrase.start - b.phrase.start);
+}
+
+/**
+ * «وزير الخارجية عادل بن أحمد الجبير»: a candidate name (عادل بن أحمد) right before a known person's
+ * name (الجبير) is the start of that person's full name; the role is the known person's.
+ */
+function knownAfterCandidate(toks: Tok[], at: TokenMap, mentions: Mention[], n: number): Mention | undefined {
+  const m = mentions[at[n]];
+  if (m.reason !== 'candidate') return undefined;
+  let e = n;
+  while (e + 1 < toks.length && at[e + 1] === at[n]) e++;
+  const next = at[e + 1];
+  if (next === undefined || next < 0 || toks[e + 1].gap & GAP_HARD) return undefined;
+  const k = mentions[next];
+  return k.type === 'person' && k.form === 'name' && k.known ? k : undefined;
+}
+
+/** The title of a role phrase as written, without trailing honorifics (وزير الخارجية, not …الأستاذ). */
+function titleText(text: string, role: RoleInfo): string {
+  const toks = role.sentence.toks;
+  let last = role.to;
+  while (last > role.from && isHonorific(toks[last])) last--;
+  return text.slice(role.titleStart ?? role.phrase.start, toks[last].end).trim();
 }
 
 function findTitleHits(
@@ -326,19 +461,23 @@ function findTitleHits(
   const inOwn = tokenMap(toks.length);
   for (const r of own) inOwn.fill(1, r.from, r.to + 1);
   for (let j = 0; j < toks.length; j++) {
-    if (!isTitle(toks[j]) || hasPreposition(toks[j]) || at[j] >= 0) continue;
+    // A clitic preposition is allowed (بوزير الخارجية): the mention starts after it.
+    if (!isTitle(toks[j]) || at[j] >= 0) continue;
     if (inOwn[j] === 1) continue;
-    let best: { role: RoleInfo; end: number; actorEnd: number } | undefined;
+    let best: { role: RoleInfo; end: number; actorEnd: number; skipped: number } | undefined;
     let ambiguous = false;
     const candidates = byFirst.get(canonToken(toks[j]));
     if (!candidates) continue;
     for (const role of candidates) {
       const got = matchTitle(toks, at, mentions, j, role, info, candidates);
       if (!got) continue;
-      if (!best || got.end > best.end) {
+      // The longest match wins; of two as long, an exact one (no nisba left out, the title complete)
+      // wins: «وزير الخارجية أن» is the role given as وزير الخارجية, not «وزير الخارجية الألماني».
+      const exact = (x: { skipped: number }) => x.skipped === 0;
+      if (!best || got.end > best.end || (got.end === best.end && exact(got) && !exact(best))) {
         ambiguous = false;
         best = { role, ...got };
-      } else if (got.end === best.end && role.phrase.entityId !== best.role.phrase.entityId) ambiguous = true;
+      } else if (got.end === best.end && exact(got) === exact(best) && role.phrase.entityId !== best.role.phrase.entityId) ambiguous = true;
     }
     if (!best || ambiguous) continue;
     // The mention covers the title words up to the first token another mention already holds.
@@ -354,7 +493,7 @@ function findTitleHits(
       form: 'title',
       known: nameMention.known,
       reason: 'role',
-      alias: text.slice(best.role.phrase.start, nameMention.start).trim(),
+      alias: titleText(text, best.role),
       pack: nameMention.pack,
       article: w.index,
     };
@@ -376,15 +515,20 @@ function matchTitle(
   role: RoleInfo,
   info: EntityInfo,
   all: RoleInfo[],
-): { end: number; actorEnd: number } | undefined {
+): { end: number; actorEnd: number; skipped: number } | undefined {
   let i = j;
   let k = 0;
   let lastMatched = -1;
+  let skipped = 0;
   const seenCountries = new Set<string>();
   while (k < role.canon.length && i < toks.length) {
     if (i > j && toks[i].gap & GAP_HARD) break;
     const mi = at[i];
     const inner = mi >= 0 ? mentions[mi] : undefined;
+    if (i > j && mi < 0 && isHonorific(toks[i])) {
+      i++;
+      continue;
+    }
     if (canonToken(toks[i]) === role.canon[k] && !(inner && inner.type === 'person')) {
       if (inner && inner.type === 'country') seenCountries.add(inner.entityId);
       lastMatched = i;
@@ -399,6 +543,7 @@ function matchTitle(
     }
     if (role.skippable[k]) {
       k++;
+      skipped++;
       continue;
     }
     break;
@@ -419,7 +564,10 @@ function matchTitle(
         if (!next.norm.startsWith('ال') && !next.norm.startsWith('لل')) return undefined;
       }
     }
-    return { end: lastMatched, actorEnd: lastMatched };
+    // A title that goes on (الرئيس → رئيس الوزراء البريطاني) is no exact use of a shorter one.
+    const after = toks[lastMatched + 1];
+    const complete = !after || !!(after.gap & GAP_HARD) || !(after.norm.startsWith('ال') || after.norm.startsWith('لل'));
+    return { end: lastMatched, actorEnd: lastMatched, skipped: complete ? skipped : 1 + skipped };
   }
   // «كبير مساعدي أمير عبداللهيان»: the governing titles, then a person standing for the governed title.
   if (role.chainLen > 0 && matched === role.chainLen && isTitle(toks[j + role.chainLen - 1])) {
@@ -430,7 +578,7 @@ function matchTitle(
     if (all.some((r) => r !== role && r.phrase.entityId !== role.phrase.entityId && r.canon.slice(0, r.chainLen).join(' ') === chain)) return undefined;
     let actorEnd = p;
     while (actorEnd + 1 < toks.length && at[actorEnd + 1] === pm) actorEnd++;
-    return { end: lastMatched, actorEnd };
+    return { end: lastMatched, actorEnd, skipped: 0 };
   }
   return undefined;
 }

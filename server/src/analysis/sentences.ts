@@ -25,13 +25,20 @@ import {
   DOCUMENT_SHORT,
   DELEGATION,
   DUAL_SPEAKERS,
-  MEETING_TRIGGERS,
-  STATEMENT_TRIGGERS,
-  TITLES,
+  SUPPORT_VERBS,
+  HONORIFICS,
+  COUNTERPARTS,
+  PRONOUN_OBJECTS,
+  AUXILIARIES,
+  IMPERSONALS,
+  BUILTIN_TABLES,
+  type LexiconTables,
   type MeetingRow,
+  type Person,
   type StatementRow,
   type TitleRow,
 } from './event-lexicon';
+import { attach, FUTURE, hasPreposition, PURPOSE, NOUN_STACKS, stripConjunction, VERB_STACKS } from './clitics';
 import { normalizeArabic } from './normalize';
 import { hashString, TokenBuffer } from './tokenize';
 import type { Article, Span } from './types';
@@ -54,7 +61,8 @@ export type LexHit = {
   written: number;
 } & (
   | { kind: 'meeting'; row: MeetingRow; pos: 'verb' | 'noun'; pre: string; tense: 'past' | 'present' | 'future' | 'noun'; definite: boolean; suffix: string }
-  | { kind: 'statement'; row: StatementRow; pre: string; tense: 'past' | 'present' | 'future' }
+  /** `pos`: a verb, a participle (continues the sentence's speaker) or a masdar (after تم، جرى). */
+  | { kind: 'statement'; row: StatementRow; pos: 'verb' | 'participle' | 'masdar'; pre: string; tense: 'past' | 'present' | 'future'; person: Person }
   /**
    * `head`: no preposition stands before the title (بـ، لـ، كـ make it a complement), so it may head
    * a role phrase; `stem`: the form without its proclitics (canonToken in roles.ts).
@@ -86,6 +94,13 @@ export const K = {
   /** First word of a multi-word marker (على هامش، من المقرر، البيان الختامي). */
   MULTI: 1 << 14,
   DOCUMENT: 1 << 15,
+  /** A support verb before a masdar (تم التأكيد). */
+  SUPPORT: 1 << 16,
+  HONORIFIC: 1 << 17,
+  COUNTERPART: 1 << 18,
+  PRONOUN_OBJECT: 1 << 19,
+  AUXILIARY: 1 << 20,
+  IMPERSONAL: 1 << 21,
 } as const;
 
 const CLASSES = new Map<string, number>();
@@ -99,7 +114,13 @@ const CLASSES = new Map<string, number>();
   add(K.TOPIC, TOPIC_MARKERS);
   add(K.STOP, LIST_STOPS);
   add(K.OUTLET, OUTLETS);
-  add(K.OPENER, CONTENT_OPENERS + ' ان بان');
+  add(K.OPENER, CONTENT_OPENERS);
+  add(K.SUPPORT, SUPPORT_VERBS);
+  add(K.HONORIFIC, HONORIFICS);
+  add(K.COUNTERPART, COUNTERPARTS);
+  add(K.PRONOUN_OBJECT, PRONOUN_OBJECTS);
+  add(K.AUXILIARY, AUXILIARIES);
+  add(K.IMPERSONAL, IMPERSONALS);
   add(K.LIGHT, LIGHT_VERBS);
   add(K.PARTICIPATE, PARTICIPATE);
   add(K.DEMONSTRATIVE, DEMONSTRATIVES);
@@ -113,7 +134,10 @@ const CLASSES = new Map<string, number>();
 
 function classOf(norm: string, bare: string): number {
   const a = CLASSES.get(norm) ?? 0;
-  return bare === norm ? a : a | (CLASSES.get(bare) ?? 0);
+  if (bare !== norm) return a | (CLASSES.get(bare) ?? 0);
+  // A three-letter word whose first letter is و/ف: the class of the rest too (وتم → تم), not its bare form.
+  const c = norm.charCodeAt(0);
+  return norm.length === 3 && (c === 0x648 || c === 0x641) ? a | (CLASSES.get(norm.slice(1)) ?? 0) : a;
 }
 
 export interface Tok extends Span {
@@ -138,15 +162,8 @@ export interface Sentence extends Span {
   headline: boolean;
 }
 
-const VERB_PREFIXES = ['', 'و', 'ف'];
-const NOUN_PREFIXES: string[] = [];
-for (const p1 of ['', 'و', 'ف']) for (const p2 of ['', 'ب', 'ل', 'ك']) for (const p3 of ['', 'ال']) NOUN_PREFIXES.push(p1 + p2 + p3);
-
-/** Writes a prefix onto a normalized stem: ل + ال loses the alef (للقاء). */
-function attach(prefix: string, stem: string): string {
-  const s = prefix + stem;
-  return s.replace(/^([وف]?)لال/, '$1لل');
-}
+const VERB_PREFIXES = VERB_STACKS;
+const NOUN_PREFIXES = NOUN_STACKS;
 
 
 /** Possessive forms of a normalized noun: لقاء → لقائه، زياره → زيارته. */
@@ -156,12 +173,6 @@ function possessives(noun: string): [string, string][] {
   else if (stem.endsWith('اء')) stem = stem.slice(0, -1) + 'ئ';
   else if (stem.endsWith('ا')) return [];
   return ['ه', 'ها', 'هما', 'هم'].map((s) => [stem + s, s]);
-}
-
-/** A prefix with a preposition after و/ف (ب، ل، ك): the title it stands before is a complement. */
-function prepositional(prefix: string): boolean {
-  const p = prefix.startsWith('و') || prefix.startsWith('ف') ? prefix.slice(1) : prefix;
-  return p.startsWith('ب') || p.startsWith('ل') || p.startsWith('ك');
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -174,18 +185,26 @@ export interface Lexicon {
   filter: Uint32Array;
 }
 
-let lexicon: Lexicon | undefined;
+let builtin: Lexicon | undefined;
 
-/** The trigger and title index, built once from the tables in event-lexicon.ts. */
+/** The trigger and title index of the built-in lexicon (knowledge/lexicon), built once. */
 export function getLexicon(): Lexicon {
-  if (lexicon) return lexicon;
+  return (builtin ??= buildLexicon(BUILTIN_TABLES));
+}
+
+/**
+ * The trigger and title index of lexicon tables: every form with its proclitic stacks, hashed. The
+ * tense is the row's (a present form with س is future); forms that normalize alike keep a hit each.
+ */
+export function buildLexicon(tables: LexiconTables): Lexicon {
   const byHash = new Map<number, LexHit[]>();
   const seen = new Set<string>();
   const rowIds = new Map<object, number>();
   const add = (form: string, partial: DistributiveOmit<LexHit, 'form' | 'written'>) => {
     const row = 'row' in partial ? partial.row : undefined;
     if (row && !rowIds.has(row)) rowIds.set(row, rowIds.size);
-    const key = `${form}\u0000${partial.kind}\u0000${row ? rowIds.get(row) : ''}`;
+    const pos = 'pos' in partial ? partial.pos : '';
+    const key = `${form}\u0000${partial.kind}\u0000${row ? rowIds.get(row) : ''}\u0000${pos}`;
     if (seen.has(key)) return;
     seen.add(key);
     const hit = { ...partial, form, written: attach(partial.pre, '').length } as LexHit;
@@ -194,35 +213,49 @@ export function getLexicon(): Lexicon {
     if (list) list.push(hit);
     else byHash.set(h, [hit]);
   };
-  const isPresent = (v: string) => /^[يتن]/.test(v) && v.length > 2;
-  for (const row of MEETING_TRIGGERS) {
-    for (const v of words(row.verbs)) {
-      const present = isPresent(v);
+  for (const f of tables.meetings) {
+    const row = f.row;
+    const v = normalizeArabic(f.form);
+    if (f.pos === 'verb') {
+      const present = f.tense === 'present';
       for (const p of VERB_PREFIXES) {
         add(p + v, { kind: 'meeting', row, pos: 'verb', pre: p, tense: present ? 'present' : 'past', definite: false, suffix: '' });
-        if (present) add(p + 'س' + v, { kind: 'meeting', row, pos: 'verb', pre: p + 'س', tense: 'future', definite: false, suffix: '' });
+        if (present) add(p + FUTURE + v, { kind: 'meeting', row, pos: 'verb', pre: p + FUTURE, tense: 'future', definite: false, suffix: '' });
       }
+      continue;
     }
-    for (const n of words(row.nouns)) {
-      for (const p of NOUN_PREFIXES) add(attach(p, n), { kind: 'meeting', row, pos: 'noun', pre: p, tense: 'noun', definite: p.endsWith('ال'), suffix: '' });
-      for (const [poss, suffix] of possessives(n)) {
-        for (const p of NOUN_PREFIXES) {
-          if (p.endsWith('ال')) continue;
-          add(p + poss, { kind: 'meeting', row, pos: 'noun', pre: p, tense: 'noun', definite: true, suffix });
-        }
-      }
-    }
-  }
-  for (const row of STATEMENT_TRIGGERS) {
-    for (const v of words(row.verbs)) {
-      const present = isPresent(v);
-      for (const p of VERB_PREFIXES) {
-        add(p + v, { kind: 'statement', row, pre: p, tense: present ? 'present' : 'past' });
-        if (present) add(p + 'س' + v, { kind: 'statement', row, pre: p + 'س', tense: 'future' });
+    for (const p of NOUN_PREFIXES) add(attach(p, v), { kind: 'meeting', row, pos: 'noun', pre: p, tense: 'noun', definite: p.endsWith('ال'), suffix: '' });
+    for (const [poss, suffix] of possessives(v)) {
+      for (const p of NOUN_PREFIXES) {
+        if (p.endsWith('ال')) continue;
+        add(p + poss, { kind: 'meeting', row, pos: 'noun', pre: p, tense: 'noun', definite: true, suffix });
       }
     }
   }
-  for (const row of TITLES) for (const t of words(row.forms)) for (const p of NOUN_PREFIXES) add(attach(p, t), { kind: 'title', row, pre: p, head: !prepositional(p), stem: t });
+  for (const f of tables.statements) {
+    const row = f.row;
+    const v = normalizeArabic(f.form);
+    const pos = f.pos === 'participle' || f.pos === 'masdar' ? f.pos : 'verb';
+    if (pos === 'masdar') {
+      // A masdar may carry ال (التأكيد) or not (تأكيد); it is a statement only after a support verb.
+      const bare = v.startsWith('ال') ? v.slice(2) : v;
+      for (const p of ['', 'ال']) add(p + bare, { kind: 'statement', row, pos, pre: p, tense: 'past', person: f.person });
+      continue;
+    }
+    const present = f.tense === 'present';
+    for (const p of VERB_PREFIXES) {
+      add(p + v, { kind: 'statement', row, pos, pre: p, tense: present ? 'present' : 'past', person: f.person });
+      if (present && pos === 'verb') {
+        add(p + FUTURE + v, { kind: 'statement', row, pos, pre: p + FUTURE, tense: 'future', person: f.person });
+        // «ليؤكدوا»: the purpose ل before a present form.
+        add(p + PURPOSE + v, { kind: 'statement', row, pos, pre: p + PURPOSE, tense: 'present', person: f.person });
+      }
+    }
+  }
+  for (const f of tables.titles) {
+    const t = normalizeArabic(f.form);
+    for (const p of NOUN_PREFIXES) add(attach(p, t), { kind: 'title', row: f.row, pre: p, head: !hasPreposition(p), stem: t });
+  }
   for (const d of words(DELEGATION)) for (const p of NOUN_PREFIXES) add(attach(p, d), { kind: 'delegation', pre: p });
   for (const d of words(DUAL_SPEAKERS)) for (const p of ['', 'و', 'ف']) add(p + d, { kind: 'dual', pre: p });
   const filter = new Uint32Array(FILTER_BITS >>> 5);
@@ -230,8 +263,7 @@ export function getLexicon(): Lexicon {
     const bit = h & (FILTER_BITS - 1);
     filter[bit >>> 5] |= 1 << (bit & 31);
   }
-  lexicon = { byHash, filter };
-  return lexicon;
+  return { byHash, filter };
 }
 
 /** The hit of token t, verified against the form (hash collisions are rare but possible). */
@@ -320,16 +352,6 @@ function gapInfo(text: string, from: number, to: number): number {
   return stop ? flags | GAP_STOP : flags;
 }
 
-/** Two-letter function words that و or ف may stand before (ومن، وفي، فلم). */
-const SHORT_AFTER_WAW = new Set(['من', 'في', 'عن', 'لا', 'لم', 'لن', 'ما', 'ان', 'قد', 'مع', 'ثم']);
-
-function bareOf(n: string): string {
-  const c = n.charCodeAt(0);
-  if (c !== 0x648 && c !== 0x641) return n;
-  if (n.length >= 4) return n.slice(1);
-  return n.length === 3 && SHORT_AFTER_WAW.has(n.slice(1)) ? n.slice(1) : n;
-}
-
 /**
  * For each token of a sentence, an index (of the mention or the actor that covers it) or -1. A plain
  * array: rules make one or two per sentence, and a small typed array costs far more to allocate.
@@ -345,6 +367,8 @@ export function tokenMap(n: number): TokenMap {
 
 /** How many tokens a role phrase's title may stand before the name (roles.ts walks back as far). */
 export const ROLE_REACH = 16;
+/** How many tokens before a title a name given the role after it (عادل الجبير وزير الخارجية) may start. */
+export const ROLE_BEFORE = 6;
 
 /**
  * A sentence that holds a lexicon hit, kept as offsets until a rule asks for its tokens: most
@@ -354,7 +378,7 @@ export const ROLE_REACH = 16;
 export interface SentenceEntry extends Span {
   /** `start` is the first token's start, `end` the last token's end. */
   triggers: boolean;
-  /** A title word that may head a role phrase (one without a preposition) stands in the sentence. */
+  /** A title word that may head a role phrase stands in the sentence. */
   titles: boolean;
   /** The stems of those title words (وزير، رئيس), in order, with repeats. */
   heads: readonly string[];
@@ -368,6 +392,8 @@ export interface SentenceEntry extends Span {
   sentence?: Sentence;
   /** For each token, the index of the mention that covers it (roles.ts), once computed. */
   at?: TokenMap;
+  /** The lexicon the sentence was found with, when it is not the built-in one. */
+  lex?: Lexicon;
 }
 
 /**
@@ -416,9 +442,11 @@ export class SentenceCollector {
           triggers,
           titles: firstHead >= 0,
           heads: heads.length ? heads : NO_HEADS,
-          roleFrom: firstHead >= 0 ? b.end[firstHead] : 0,
+          // The name stands after the title (الوزير X) or right before it (X وزير الخارجية).
+          roleFrom: firstHead >= 0 ? b.start[Math.max(sentenceFirst, firstHead - ROLE_BEFORE)] : 0,
           roleTo: firstHead >= 0 ? b.end[Math.min(lastHead + ROLE_REACH, last)] : 0,
         };
+        if (lex !== builtin) entry.lex = lex;
         if (triggers && this.eager) entry.sentence = makeSentence(text, article, b, sentenceFirst, last, hits);
         out.push(entry);
       }
@@ -449,7 +477,7 @@ export class SentenceCollector {
       hits[t - sentenceFirst] = hit;
       interesting = true;
       if (hit.kind === 'meeting' || hit.kind === 'statement') triggers = true;
-      else if (hit.kind === 'title' && hit.head) {
+      else if (hit.kind === 'title') {
         if (firstHead < 0) firstHead = t;
         lastHead = t;
         heads.push(hit.stem);
@@ -467,7 +495,7 @@ const ownHits: (LexHit | undefined)[] = [];
  * The tokens of a collected sentence, made on first use by tokenizing its text again: a sentence
  * lies within one piece of the analyzer's buffer, so its tokens, their hashes and hits are the same.
  */
-export function sentenceOf(text: string, article: Article, entry: SentenceEntry, lex: Lexicon = getLexicon()): Sentence {
+export function sentenceOf(text: string, article: Article, entry: SentenceEntry, lex: Lexicon = entry.lex ?? getLexicon()): Sentence {
   if (entry.sentence) return entry.sentence;
   const b = ownBuffer;
   b.fill(text, entry.start, entry.end);
@@ -499,7 +527,7 @@ function makeSentence(text: string, article: Article, b: TokenBuffer, first: num
     const g = t > first && !(b.start[t] - b.end[t - 1] === 1 && text.charCodeAt(b.end[t - 1]) === 32) ? gapInfo(text, b.end[t - 1], b.start[t]) : 0;
     // A sentence end inside a sentence happens only in a headline («..»): a hard gap all the same.
     const gap = (g & GAP_HARD) | (g & GAP_STOP ? GAP_OTHER : 0);
-    const bare = bareOf(norm);
+    const bare = stripConjunction(norm);
     // Word classes serve the event rules, which read only sentences with a trigger.
     toks.push({ start: b.start[t], end: b.end[t], norm, bare, gap, cls: triggers ? classOf(norm, bare) : 0, hit: hits[t - first] });
   }

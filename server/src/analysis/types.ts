@@ -83,6 +83,10 @@ export interface OutlineNode extends Span {
   /** For an article node: the article's date and where it came from. */
   date?: string;
   dateSource?: DateSource;
+  /** A meeting: held, planned (سيلتقي، من المقرر) or reported inside what someone said. */
+  status?: 'held' | 'planned' | 'reported';
+  /** A statement: the tense of its reporting word (a participle takes its sentence's, a masdar its support verb's). */
+  tense?: 'past' | 'present' | 'future';
   children: OutlineNode[];
 }
 

@@ -58,6 +58,8 @@ export interface JsonOutlineNode {
   speakers?: (string | { text: string })[];
   place?: string | { text: string };
   occasion?: string;
+  status?: 'held' | 'planned' | 'reported';
+  tense?: 'past' | 'present' | 'future';
   date?: string;
   dateSource?: DateSource;
   children: JsonOutlineNode[];
@@ -80,6 +82,8 @@ export function outlineToJson(node: OutlineNode): JsonOutlineNode {
   if (node.speakers) out.speakers = node.speakers.map(actor);
   if (node.place) out.place = actor(node.place);
   if (node.occasion) out.occasion = node.occasion;
+  if (node.status) out.status = node.status;
+  if (node.tense) out.tense = node.tense;
   if (node.date) out.date = node.date;
   if (node.dateSource) out.dateSource = node.dateSource;
   return out;
