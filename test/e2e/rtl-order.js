@@ -225,8 +225,11 @@ async function measureUntil(page, input, done, timeoutMs) {
   const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'anl-rtl-ws-'));
   fs.copyFileSync(path.join(root, 'examples', 'astana-20.txt'), path.join(ws, 'reference.txt'));
   fs.writeFileSync(path.join(ws, 'proclitics.txt'), PROBE);
+  // The same article as an .arnews file: the language's grammar must not cut its lines either.
+  fs.copyFileSync(path.join(root, 'examples', 'astana-20.txt'), path.join(ws, 'reference.arnews'));
   const files = [
     { name: 'reference', file: 'reference.txt', minMarks: 40 },
+    { name: 'reference-arnews', file: 'reference.arnews', minMarks: 40 },
     { name: 'proclitics', file: 'proclitics.txt', minMarks: 30 },
   ];
   const base = { 'editor.fontSize': 16, 'editor.minimap.enabled': false, 'editor.wordWrap': 'on' };
