@@ -158,17 +158,7 @@ const STATES = {
   ZA: ['الجنوب أفريقية', ['foreign', 'defence']],
 };
 
-/** The same folding as server/src/analysis/normalize.ts, so that the script runs without a build. */
-function fold(s) {
-  return s
-    .replace(/[\u064B-\u065F\u0670\u0640\u200B-\u200F\u202A-\u202E\u2066-\u2069]/g, '')
-    .replace(/[أإآٱ]/g, 'ا')
-    .replace(/[ىیې]/g, 'ي')
-    .replace(/ک/g, 'ك')
-    .replace(/ة/g, 'ه')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+const { fold } = require('./fold');
 
 function existing() {
   const ids = new Set();

@@ -8,7 +8,7 @@ import type { Mention } from '../../server/src/analysis/types';
 import { KnowledgeBase } from '../../server/src/knowledge/knowledge-base';
 import type { PackFile } from '../../server/src/knowledge/types';
 import { compareIsoDates, heldOn, orderRoles } from '../../server/src/knowledge/dates';
-import { CARD_LABELS, cardLanguage } from '../../server/src/lsp/card-labels';
+import { CARD_LABELS, cardLanguage } from '../../server/src/output/card-labels';
 import { renderCard, type CardInput } from '../../server/src/lsp/hover';
 import { escapeMarkdown, safeLink, WIKIPEDIA_HOST } from '../../server/src/lsp/markdown';
 

@@ -2,10 +2,10 @@
  * The terminal view of an analysis: the article with each mention coloured and underlined by type
  * (plain text when colours are off), a summary table and the outline.
  */
-import type { DateSource } from '../analysis/dates';
 import type { Analysis, EntityType, Mention, OutlineNode } from '../analysis/types';
 import { roleOnDate } from '../knowledge/dates';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
+import { CARD_LABELS } from '../output/card-labels';
 
 const COLOR: Record<EntityType, number> = { person: 35, country: 36, location: 32, organization: 33 };
 const RESET = '\x1b[0m';
@@ -41,18 +41,6 @@ function outlineLines(node: OutlineNode, depth: number, out: string[]): void {
   for (const c of node.children) outlineLines(c, depth + 1, out);
 }
 
-/** Where a date came from, in words. */
-const DATE_SOURCE: Record<DateSource, string> = {
-  header: "from the file's header",
-  option: 'given with --date',
-  text: "from the article's date line",
-  hijri: 'from the Hijri date in the article',
-  'file-name': 'from the file name',
-  folder: "from the file's folder",
-  batch: 'from the batch input',
-  setting: 'the default date',
-  today: 'no date in the article: today',
-};
 
 export function renderText(file: string, text: string, analysis: Analysis, kb: KnowledgeBase, color: boolean): string {
   const lines: string[] = [];
@@ -74,7 +62,7 @@ export function renderText(file: string, text: string, analysis: Analysis, kb: K
   lines.push('', `entities: ${analysis.entities.length}, mentions: ${analysis.mentions.length}`);
   // Each article's date and where it came from: the roles below are those held that day.
   analysis.articles.forEach((a, i) => {
-    if (a.date) lines.push(`${analysis.articles.length > 1 ? `article ${i + 1} ` : ''}date: ${a.date} (${DATE_SOURCE[a.dateSource ?? 'text']})`);
+    if (a.date) lines.push(`${analysis.articles.length > 1 ? `article ${i + 1} ` : ''}date: ${a.date} (${CARD_LABELS.en.source[a.dateSource ?? 'text']})`);
   });
   lines.push(`  ${pad('type', 13)} ${pad('mentions', 9)} ${pad('english', 34)} arabic`);
   const order: EntityType[] = ['person', 'country', 'location', 'organization'];

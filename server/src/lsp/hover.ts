@@ -12,7 +12,7 @@ import type { Analysis, EventActor, Mention, OutlineNode, RolePhrase } from '../
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import { orderRoles, roleStatus, todayIso } from '../knowledge/dates';
 import type { Entity, Role } from '../knowledge/types';
-import { CARD_LABELS, type CardLabels, type CardLanguage } from './card-labels';
+import { CARD_LABELS, type CardLabels, type CardLanguage } from '../output/card-labels';
 import { escapeMarkdown, safeLink, WIKIPEDIA_HOST, wikidataLink } from './markdown';
 
 /** Left-to-right isolate and its end (Unicode bidi controls), around dates. */

@@ -36,7 +36,7 @@ import {
 import { chooseLanguage, label, type Lang } from '../common/messages';
 import { DEFAULT_SETTINGS, resolveSettings, SETTINGS_SECTION, type Settings } from '../common/settings';
 import { DocumentStore, visibleMentions, type DocumentAnalysis } from './documents';
-import { type CardLanguage } from './card-labels';
+import { type CardLanguage } from '../output/card-labels';
 import { articleSlice, exportCsv, exportEventsCsv, exportJson } from './export';
 import { isWorkspacePackPath, KnowledgeService, WORKSPACE_PACK_DIR } from './knowledge';
 import { validatePacks } from './pack-validation';
