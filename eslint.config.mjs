@@ -49,8 +49,8 @@ export default defineConfig(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    // Functions of the UI checks run in the workbench page (Playwright's page.evaluate).
-    files: ['test/e2e/ui-checks.js'],
+    // Functions of the UI and reading-order checks run in the workbench page (Playwright's page.evaluate).
+    files: ['test/e2e/ui-checks.js', 'test/e2e/rtl-order.js', 'test/e2e/arabic-ui.js', 'test/e2e/code-server.js'],
     languageOptions: { globals: { ...globals.browser } },
   },
   {
