@@ -40,7 +40,7 @@ const HEADER_END = Buffer.from('\r\n\r\n', 'ascii');
  */
 const MARK = `\u0000news-lens-${Math.random().toString(36).slice(2)}:`;
 
-/** `[start, end)` of the JSON strings of `body` longer than `minBytes`, quotes included. */
+/** `[start, end)` of the JSON string values of `body` of `minBytes` or more, quotes included. */
 export function findLongStrings(body: Buffer, minBytes: number): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
   let pos = 0;
@@ -55,7 +55,10 @@ export function findLongStrings(body: Buffer, minBytes: number): { start: number
       close = body.indexOf(QUOTE, close + 1);
     }
     if (close < 0) return spans; // Unterminated: JSON.parse of the whole body reports it.
-    if (close - open - 1 >= minBytes) spans.push({ start: open, end: close + 1 });
+    let next = close + 1;
+    while (body[next] === 0x20 || body[next] === 0x09 || body[next] === 0x0a || body[next] === 0x0d) next++;
+    // A key (followed by a colon) stays in the rest of the message.
+    if (close - open - 1 >= minBytes && body[next] !== 0x3a) spans.push({ start: open, end: close + 1 });
     pos = close + 1;
   }
 }
