@@ -25,13 +25,13 @@ let shutdownReceived = false;
 let reader: LargeMessageReader | undefined;
 
 function streamConnection(input: Readable, writer: MessageWriter, stdio: boolean): Connection {
-  // As vscode-languageserver does for a stream it opens: the end of the input ends the server.
-  const end = () => process.exit(shutdownReceived ? 0 : 1);
-  input.on('end', end);
-  input.on('close', end);
   reader = new LargeMessageReader(input);
   const connection = createConnection(ProposedFeatures.all, reader, writer);
   if (stdio) {
+    // As vscode-languageserver does for stdio: the end of the input ends the server.
+    const end = () => process.exit(shutdownReceived ? 0 : 1);
+    input.on('end', end);
+    input.on('close', end);
     // stdout carries the protocol: console output goes to the client's log instead, as it does there.
     const text = (args: unknown[]) => args.map((a) => (typeof a === 'string' ? a : inspect(a))).join(' ');
     console.log = (...a: unknown[]) => connection.console.log(text(a));
