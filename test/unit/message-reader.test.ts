@@ -31,6 +31,9 @@ describe('message reader', () => {
   it('decodes in place, or declines a lone surrogate without writing', () => {
     const ok = Buffer.from(JSON.stringify('a\\"\n😀سوريا\u0001'), 'utf8');
     assert.strictEqual(decodeStringInPlace(ok, 1, ok.length - 1), 'a\\"\n😀سوريا\u0001');
+    const upper = Buffer.from('"\\u00E9\\u0041\\uD83D\\uDE00\\u00e9"', 'utf8');
+    assert.strictEqual(decodeStringInPlace(upper, 1, upper.length - 1), 'éA😀é');
+    assert.strictEqual(decodeStringInPlace(Buffer.from('"\\u00G9"'), 1, 7), undefined);
     const lone = Buffer.from(JSON.stringify('x\ud83dy'), 'utf8');
     const copy = Buffer.from(lone);
     assert.strictEqual(decodeStringInPlace(lone, 1, lone.length - 1), undefined);

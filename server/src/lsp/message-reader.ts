@@ -65,10 +65,17 @@ export function findLongStrings(body: Buffer, minBytes: number): { start: number
 
 const SIMPLE: Record<number, number> = { 0x22: 0x22, 0x5c: 0x5c, 0x2f: 0x2f, 0x62: 8, 0x66: 12, 0x6e: 10, 0x72: 13, 0x74: 9 };
 
+/** The four hex digits at `at` as a number, or -1. */
 function hex4(b: Buffer, at: number): number {
   if (at + 4 > b.length) return -1;
-  const s = b.toString('latin1', at, at + 4);
-  return /^[0-9a-fA-F]{4}$/.test(s) ? parseInt(s, 16) : -1;
+  let v = 0;
+  for (let i = at; i < at + 4; i++) {
+    const c = b[i];
+    const d = c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x61 && c <= 0x66 ? c - 0x57 : c >= 0x41 && c <= 0x46 ? c - 0x37 : -1;
+    if (d < 0) return -1;
+    v = v * 16 + d;
+  }
+  return v;
 }
 
 /**
@@ -146,10 +153,12 @@ export function parseHeader(text: string): number | Error {
     const key = line.slice(0, colon).trim().toLowerCase();
     const value = line.slice(colon + 1).trim();
     if (key === 'content-length') {
-      if (!/^\d+$/.test(value)) return new Error(`Content-Length value must be a number. Got ${JSON.stringify(value.slice(0, 200))}`);
+      if (!value || [...value].some((ch) => ch < '0' || ch > '9')) return new Error(`Content-Length value must be a number. Got ${JSON.stringify(value.slice(0, 200))}`);
       length = Number(value);
     } else if (key === 'content-type') {
-      const charset = /charset=([^;\s]+)/i.exec(value)?.[1].toLowerCase();
+      const lower = value.toLowerCase();
+      const at = lower.indexOf('charset=');
+      const charset = at < 0 ? undefined : lower.slice(at + 8).split(';')[0].trim();
       if (charset && charset !== 'utf-8' && charset !== 'utf8') return new Error(`Unsupported charset ${JSON.stringify(charset)}: only utf-8 is read.`);
     }
   }
