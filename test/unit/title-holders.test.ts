@@ -60,6 +60,7 @@ describe('title holders: a bare title resolved through the packs on the article\
       assert.strictEqual(got.length, 1, JSON.stringify(titles(a, text)));
       assert.strictEqual(got[0].entityId, id);
       assert.strictEqual(got[0].type, 'person');
+      assert.strictEqual(got[0].reason, 'holder');
       // The span is the title's words; the nisba or country keeps its own mention.
       assert.ok(/^(وزير|الرئيس|رئيس)/.test(text.slice(got[0].start, got[0].end)));
       assert.ok(a.mentions.some((m) => m.type === 'country' && m.start >= got[0].end));

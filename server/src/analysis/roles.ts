@@ -717,7 +717,7 @@ function findHolders(s: Sentence, at: TokenMap, mentions: Mention[], w: ArticleW
       type: 'person',
       form: 'title',
       known: true,
-      reason: 'role',
+      reason: 'holder',
       alias: found.title,
       pack: country.pack,
       article: w.index,
