@@ -692,7 +692,7 @@ function findHolders(s: Sentence, at: TokenMap, mentions: Mention[], w: ArticleW
     const country = mentions[at[c]];
     if (country.type !== 'country') continue;
     // A country's name stands after a title in the construct state (رئيس وزراء العراق), a nisba after any.
-    if (country.form === 'name' && /^(ال|لل)/.test(toks[c - 1].norm)) continue;
+    if (country.form === 'name' && (toks[c - 1].norm.startsWith('ال') || toks[c - 1].norm.startsWith('لل'))) continue;
     if (country.form !== 'name' && country.form !== 'adjective') continue;
     let last = c;
     while (last + 1 < toks.length && at[last + 1] === at[c]) last++;
