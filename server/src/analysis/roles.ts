@@ -9,7 +9,10 @@
 import { hasPreposition as stackHasPreposition, mentionOffset, stem } from './clitics';
 import { HONORIFICS, TITLE_GLUE } from './event-lexicon';
 import { GAP_COMMA, GAP_HARD, sentenceOf, tokenMap, wordSet, type Sentence, type SentenceEntry, type Tok, type TokenMap } from './sentences';
+import { roleStatus } from '../knowledge/dates';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
+import type { Role } from '../knowledge/types';
+import { normalizeArabic } from './normalize';
 import type { Article, Mention, RolePhrase } from './types';
 
 /** What the rules need to know about entities, without depending on the knowledge base itself. */
@@ -20,6 +23,11 @@ export interface EntityInfo {
   shortName(id: string): string | undefined;
   /** The affiliation country of a person or organization, or a country's own id. */
   country(id: string): string | undefined;
+  /**
+   * The one person the packs say held a role with one of these titles (keys of `titleKey`) for
+   * `country` on `date` (status held); undefined when none or several did.
+   */
+  holder?(keys: readonly string[], country: string, date: string): { id: string; title: string } | undefined;
 }
 
 /** Entity facts from nothing at all: labels fall back to ids. */
@@ -42,7 +50,67 @@ export function entityInfoFromKb(kb: KnowledgeBase): EntityInfo {
       return words[words.length - 1];
     },
     country: (id) => (id.startsWith('country:') ? id : kb.get(id)?.country),
+    holder: (keys, country, date) => {
+      const index = holderIndex(kb);
+      let found: { id: string; title: string } | undefined;
+      for (const key of keys) {
+        for (const h of index.get(`${key}\u0000${country}`) ?? []) {
+          if (!h.role.from || roleStatus(h.role, date) !== 'held') continue;
+          if (found && found.id !== h.id) return undefined;
+          found ??= { id: h.id, title: h.role.title.ar };
+        }
+      }
+      return found;
+    },
   };
+}
+
+/**
+ * The key a title is compared on: normalized words without clitics or ال, a feminine head folded to
+ * the masculine (وزيرة الخارجية → وزير خارجيه), and the usual names of the same office made one
+ * (الرئيس and رئيس الجمهورية, رئيس مجلس الوزراء and رئيس الوزراء, وزير الشؤون الخارجية and وزير الخارجية).
+ */
+export function titleKey(words: readonly string[]): string {
+  const w = words.map((x) => stem(x));
+  if (w.length && FEMININE_HEADS.has(w[0])) w[0] = w[0].slice(0, -1);
+  const key = w.join(' ');
+  return SAME_OFFICE.get(key) ?? key;
+}
+
+const FEMININE_HEADS = new Set(['وزيره', 'رئيسه', 'نائبه', 'سفيره', 'مستشاره', 'مندوبه']);
+const SAME_OFFICE = new Map(
+  [
+    ['رئيس الجمهورية', 'رئيس'],
+    ['رئيس الدولة', 'رئيس'],
+    ['رئيس مجلس الوزراء', 'رئيس الوزراء'],
+    ['وزير الشؤون الخارجية', 'وزير الخارجية'],
+  ].map(([a, b]) => [titleKeyOf(a, false), titleKeyOf(b, false)]),
+);
+
+function titleKeyOf(title: string, same = true): string {
+  const words = normalizeArabic(title).split(' ').filter(Boolean);
+  return same ? titleKey(words) : words.map((x) => stem(x)).join(' ');
+}
+
+/** Per knowledge base: dated roles with a country, by title key and country. */
+const HOLDERS = new WeakMap<KnowledgeBase, Map<string, { id: string; role: Role }[]>>();
+
+function holderIndex(kb: KnowledgeBase): Map<string, { id: string; role: Role }[]> {
+  let index = HOLDERS.get(kb);
+  if (index) return index;
+  index = new Map();
+  for (const e of kb.entities.values()) {
+    if (e.type !== 'person') continue;
+    for (const role of e.roles ?? []) {
+      if (!role.country || !role.from) continue;
+      const key = `${titleKeyOf(role.title.ar)}\u0000${role.country}`;
+      const list = index.get(key);
+      if (list) list.push({ id: e.id, role });
+      else index.set(key, [{ id: e.id, role }]);
+    }
+  }
+  HOLDERS.set(kb, index);
+  return index;
 }
 
 /** A role phrase with what the matching of later title mentions needs. */
@@ -74,7 +142,8 @@ export interface TitleHit {
   from: number;
   to: number;
   mention: Mention;
-  role: RoleInfo;
+  /** The article's role phrase the title repeats; absent for a holder the packs give for the date. */
+  role?: RoleInfo;
 }
 
 /** Per article: the sentences the rules looked at, the role phrases and the title mentions. */
@@ -227,6 +296,13 @@ export function articleRoles(
       const own: RoleInfo[] = [];
       while (r < w.roles.length && w.roles[r].sentence === s) own.push(w.roles[r++]);
       findTitleHits(text, s, at, mentions, w, info, own, byFirst);
+    }
+  }
+  if (info.holder && article.date && article.dateSource !== 'today') {
+    for (const e of entries) {
+      if (!e.heads.length) continue;
+      const { s, at } = tokensOf(text, article, e, mentions);
+      findHolders(s, at, mentions, w, info, article.date);
     }
   }
   for (const e of entries) {
@@ -549,9 +625,18 @@ function matchTitle(
     break;
   }
   if (lastMatched < 0) return undefined;
-  // A country named here that is not the person's: another minister's aide.
+  // Nisba adjectives right after the matched title (الرئيس الكوبي after the role «الرئيس») name its
+  // country too: «الرئيس الكوبي» is no use of a role the article gave with «الرئيس» to another
+  // country's president.
+  for (let a = lastMatched + 1; a < toks.length && !(toks[a].gap & GAP_HARD); a++) {
+    const am = at[a];
+    if (am < 0 || mentions[am].type !== 'country' || mentions[am].form !== 'adjective') break;
+    seenCountries.add(mentions[am].entityId);
+  }
+  // A country named here that is not the person's (nor the role's): another minister's aide. A
+  // person of no known country never matches a title that names one.
   const country = info.country(role.phrase.entityId);
-  for (const c of seenCountries) if (!role.countries.has(c) && (!country || c !== country)) return undefined;
+  for (const c of seenCountries) if (!role.countries.has(c) && c !== country) return undefined;
   const matched = k;
   const min = Math.min(role.canon.length, Math.max(role.chainLen + 2, 3));
   if (matched >= min) {
@@ -581,6 +666,77 @@ function matchTitle(
     return { end: lastMatched, actorEnd, skipped: 0 };
   }
   return undefined;
+}
+
+/** Words right after a title that make it someone other than the holder on the date. */
+const NOT_THE_HOLDER = wordSet('السابق الأسبق الراحل الجديد المقبل القادم المنتخب المكلف المؤقت بالوكالة بالإنابة الأول الثاني السابقين');
+
+/**
+ * A title with no name that names its country (وزير الخارجية الأميركي، الرئيس اليمني، رئيس وزراء العراق):
+ * the person the packs say held that office for that country on the article's date, when exactly one
+ * did. Titles the article already gave to someone (findTitleHits) and role phrases are left alone.
+ */
+function findHolders(s: Sentence, at: TokenMap, mentions: Mention[], w: ArticleWork, info: EntityInfo, date: string): void {
+  const toks = s.toks;
+  const taken = tokenMap(toks.length);
+  for (const r of w.roles) if (r.sentence === s) taken.fill(1, r.from, r.to + 1);
+  for (const h of w.titleHits) if (h.sentence === s) taken.fill(1, h.from, h.to + 1);
+  for (let j = 0; j < toks.length; j++) {
+    if (!isTitle(toks[j]) || at[j] >= 0 || taken[j] === 1) continue;
+    // The title's words up to the country: title words and their complements, no other mention.
+    let c = j + 1;
+    while (c < toks.length && c - j <= 5 && at[c] < 0 && !(toks[c].gap & GAP_HARD) && complementWord(toks[c]) && taken[c] !== 1) c++;
+    const start = j;
+    j = c - 1;
+    if (c >= toks.length || at[c] < 0 || toks[c].gap & GAP_HARD) continue;
+    const country = mentions[at[c]];
+    if (country.type !== 'country') continue;
+    // A country's name stands after a title in the construct state (رئيس وزراء العراق), a nisba after any.
+    if (country.form === 'name' && (toks[c - 1].norm.startsWith('ال') || toks[c - 1].norm.startsWith('لل'))) continue;
+    if (country.form !== 'name' && country.form !== 'adjective') continue;
+    let last = c;
+    while (last + 1 < toks.length && at[last + 1] === at[c]) last++;
+    j = last;
+    if (!standsAlone(toks, at, mentions, last)) continue;
+    const words: string[] = [];
+    let former = false;
+    for (let k = start; k < c; k++) {
+      if (NOT_THE_HOLDER.has(toks[k].norm)) former = true;
+      if (!isHonorific(toks[k])) words.push(canonToken(toks[k]));
+    }
+    if (former) continue;
+    const keys = [titleKey(words)];
+    // A title that holds its nisba (رئيس أركان الجيش الإسرائيلي).
+    if (country.form === 'adjective') keys.push(titleKey([...words, stem(toks[c].norm)]));
+    const found = info.holder!(keys, country.entityId, date);
+    if (!found) continue;
+    const mention: Mention = {
+      start: titleStart(toks[start]),
+      end: toks[c - 1].end,
+      entityId: found.id,
+      type: 'person',
+      form: 'title',
+      known: true,
+      reason: 'holder',
+      alias: found.title,
+      pack: country.pack,
+      article: w.index,
+    };
+    w.titleHits.push({ sentence: s, from: start, to: last, mention });
+  }
+  w.titleHits.sort((a, b) => a.mention.start - b.mention.start);
+}
+
+/** True when nothing after token `last` makes the title someone's in particular (a name, السابق). */
+function standsAlone(toks: Tok[], at: TokenMap, mentions: Mention[], last: number): boolean {
+  const next = toks[last + 1];
+  if (!next || next.gap & GAP_HARD) return true;
+  const nm = at[last + 1];
+  if (nm >= 0) return mentions[nm].type !== 'person';
+  if (NOT_THE_HOLDER.has(next.norm) || NOT_THE_HOLDER.has(next.bare) || NOT_THE_HOLDER.has(stem(next.norm))) return false;
+  // An unknown word that is no function word may be a name no pack knows.
+  if (!next.hit && !FOLLOWERS.has(next.norm) && !FOLLOWERS.has(next.bare) && !next.norm.startsWith('ال') && !next.norm.startsWith('لل')) return false;
+  return true;
 }
 
 /** Mentions with the title mentions merged in, sorted; a title mention that overlaps another is dropped. */

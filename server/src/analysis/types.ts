@@ -17,6 +17,7 @@ export type MatchReason =
   | 'short' // a pack alias marked short (a surname), safe alone
   | 'linked' // a short form linked to the full name seen earlier in the same article
   | 'role' // a role phrase that the article gives to a named person
+  | 'holder' // a title naming its country, whose one holder on the article's date the packs give
   | 'candidate'; // a name no pack knows, found from its context (a title, a head noun)
 
 export interface Span {
