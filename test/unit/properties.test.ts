@@ -23,7 +23,11 @@ function checkInvariants(text: string, mentions: Mention[]): void {
     assert.ok(m.start >= last, `sorted and disjoint at ${m.start}`);
     assert.ok(m.start < m.end && m.end <= text.length, `inside the text: ${m.start}-${m.end}`);
     last = m.end;
-    if (m.form === 'name' && m.reason !== 'linked') {
+    if (m.reason === 'candidate') {
+      // A candidate has no alias: its span is whole words, with no space or punctuation at its ends.
+      const slice = text.slice(m.start, m.end);
+      assert.match(slice, /^[\u0621-\u064A].*[\u0621-\u064A\u064B-\u0652]$|^[\u0621-\u064A]$/su, `candidate «${slice}» is whole words`);
+    } else if (m.form === 'name' && m.reason !== 'linked') {
       const slice = normalizeArabic(text.slice(m.start, m.end));
       const alias = normalizeArabic(m.alias);
       assert.ok(slice === alias || 'ا' + slice === alias, `«${slice}» is the alias «${alias}»`);
