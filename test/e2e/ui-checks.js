@@ -115,7 +115,11 @@ async function check(name, fn) {
       const person = await page.evaluate(markUnder, { lines: EDITOR_LINES, text: 'غير بيدرسون' });
       const country = await page.evaluate(markUnder, { lines: EDITOR_LINES, text: 'سوريا' });
       const adjective = await page.evaluate(markUnder, { lines: EDITOR_LINES, text: 'الإيراني' });
-      const plain = await page.evaluate(({ lines }) => getComputedStyle(document.querySelector(`${lines} .view-line span span`)).color, { lines: EDITOR_LINES });
+      // Plain text: the colour of the body line that holds the person (the headline has a heading colour).
+      const plain = await page.evaluate(
+        ({ lines, text }) => getComputedStyle([...document.querySelectorAll(`${lines} .view-line`)].find((l) => l.textContent.includes(text)).querySelector('span span')).color,
+        { lines: EDITOR_LINES, text: 'أكد كبير مساعدي' },
+      );
       const expect = (got, type, style) => {
         if (!got) throw new Error(`no overlay mark under the ${type}`);
         const want = manifestColour('dark', type);

@@ -176,17 +176,25 @@ describe('Arabic News Lens in a real VS Code', function () {
 
     it('stop for plain text when arabicNewsLens.plainText.detectArabic is off, and come back', async () => {
       const config = vscode.workspace.getConfiguration('arabicNewsLens');
+      // Shown in an editor, the Arabic plain-text copy switched to arabic-news; the analyst sets it back
+      // to plain text, which the switcher leaves alone for the session.
+      if (plain.languageId !== 'plaintext') plain = await vscode.languages.setTextDocumentLanguage(plain, 'plaintext');
+      await vscode.window.showTextDocument(plain);
       await marksSettled(plain);
       await config.update('plainText.detectArabic', false, vscode.ConfigurationTarget.Workspace);
       try {
+        assert.strictEqual(plain.languageId, 'plaintext');
         assert.ok(!api.isArabicNewsDocument(plain));
         await waitFor('no marks in the plain-text copy', () => api.marks(plain.uri)?.marks.length, (n) => n === 0);
         assert.deepStrictEqual(await marksSettled(arnews), expectedRows(), 'arabic-news files are still analysed');
       } finally {
         await config.update('plainText.detectArabic', undefined, vscode.ConfigurationTarget.Workspace);
       }
-      assert.deepStrictEqual(await marksSettled(plain), expectedRows());
-      await vscode.window.showTextDocument(arnews);
+      try {
+        assert.deepStrictEqual(await marksSettled(plain), expectedRows());
+      } finally {
+        await vscode.window.showTextDocument(arnews);
+      }
     });
 
     it('turn a type off through arabicNewsLens.types.country, and on again', async () => {
