@@ -152,6 +152,8 @@ async function check(name, fn) {
       // The card fades in; wait until it is fully opaque before the screenshot.
       await page.waitForFunction((h) => [...document.querySelectorAll(h)].some((x) => x.offsetParent && getComputedStyle(x).opacity === '1'), HOVER, { timeout: 5000 }).catch(() => {});
       await page.screenshot({ scale: 'css', path: path.join(results, `${prefix}hover-pedersen.png`) });
+      // The README's picture comes from this run: UPDATE_SCREENSHOTS=1 writes it into images/.
+      if (!VSIX && process.env.UPDATE_SCREENSHOTS === '1') fs.copyFileSync(path.join(results, `${prefix}hover-pedersen.png`), path.join(root, 'images', 'screenshot-hover.png'));
       return JSON.stringify(text.replace(/\s+/g, ' ').slice(0, 120));
     });
 
