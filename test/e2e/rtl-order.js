@@ -135,7 +135,11 @@ function measure({ sel, lines, mentions }) {
     .map((el) => ({ cs: getComputedStyle(el), r: el.getBoundingClientRect() }))
     .filter(({ cs }) => parseFloat(cs.borderBottomWidth) >= 1 && cs.borderBottomStyle !== 'none')
     .map(({ cs, r }) => ({ style: cs.borderBottomStyle, color: cs.borderBottomColor, left: r.left, right: r.right, top: r.top, bottom: r.bottom }));
-  const styledSpans = [...editor.querySelectorAll('.view-line span span')].filter((e) => /[\u0621-\u064A]/.test(e.textContent) && !/^mtk1$/.test(e.className)).length;
+  // Arabic text styled apart from plain text inside a row; a row drawn as one span (a headline that the
+  // grammar scopes whole) is one bidi run and harmless.
+  const styledSpans = [...editor.querySelectorAll('.view-line span span')].filter(
+    (e) => /[\u0621-\u064A]/.test(e.textContent) && !/^mtk1$/.test(e.className) && e.parentElement.children.length > 1,
+  ).length;
   // Each mention on screen and the overlay under it.
   const marks = [];
   const unmapped = new Set();
