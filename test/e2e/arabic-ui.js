@@ -5,7 +5,7 @@
 // test-results/ar-*.png. Ends with "arabic: N passed, N failed".
 const fs = require('fs');
 const path = require('path');
-const { CodeServer, launchBrowser } = require('./code-server');
+const { CodeServer, launchBrowser, checkRunner } = require('./code-server');
 
 const root = path.join(__dirname, '..', '..');
 const results = path.join(root, 'test-results');
@@ -13,19 +13,7 @@ const nlsAr = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.ar.json'),
 const bundleAr = JSON.parse(fs.readFileSync(path.join(root, 'l10n', 'bundle.l10n.ar.json'), 'utf8'));
 const NAME = nlsAr.displayName;
 
-let passed = 0;
-let failed = 0;
-async function check(name, fn) {
-  const t = Date.now();
-  try {
-    const note = await fn();
-    passed++;
-    console.log(`  ✔ ${name} (${Date.now() - t} ms)${note ? ` — ${note}` : ''}`);
-  } catch (e) {
-    failed++;
-    console.log(`  ✖ ${name}: ${e.message.split('\n')[0]}`);
-  }
-}
+const { check, checks } = checkRunner();
 
 /** In-page: the rows of the view whose header matches `title`. */
 function paneRows(title) {
@@ -86,12 +74,13 @@ function paneRows(title) {
       return toggle;
     });
   } catch (e) {
-    failed++;
+    checks.push({ name: 'setup', ok: false });
     console.log(`  ✖ ${e.message.split('\n')[0]}`);
   } finally {
     if (ctx) await ctx.close().catch(() => undefined);
-    if (cs) await cs.stop(failed ? path.join(results, 'arabic-code-server.log') : undefined);
+    if (cs) await cs.stop(checks.some((c) => !c.ok) ? path.join(results, 'arabic-code-server.log') : undefined);
   }
-  console.log(`arabic: ${passed} passed, ${failed} failed`);
+  const failed = checks.filter((c) => !c.ok).length;
+  console.log(`arabic: ${checks.length - failed} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);
 })();

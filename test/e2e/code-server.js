@@ -257,4 +257,25 @@ async function clickQuickPickRow(page, label) {
   await handle.asElement().click();
 }
 
-module.exports = { CodeServer, launchBrowser, NOISE, until, pickColorTheme, runCommand };
+/**
+ * Named checks that print ✔ or ✖ with their time and note, recorded in `checks`. With
+ * `stopOnFailure`, a failing check also throws, so that the checks that depend on it do not run.
+ */
+function checkRunner({ stopOnFailure = false } = {}) {
+  const checks = [];
+  async function check(name, fn) {
+    const start = Date.now();
+    try {
+      const note = await fn();
+      checks.push({ name, ok: true });
+      console.log(`  ✔ ${name} (${Date.now() - start} ms)${note ? ` — ${note}` : ''}`);
+    } catch (e) {
+      checks.push({ name, ok: false });
+      console.log(`  ✖ ${name}: ${e.message.split('\n')[0]}`);
+      if (stopOnFailure) throw e;
+    }
+  }
+  return { check, checks };
+}
+
+module.exports = { CodeServer, launchBrowser, NOISE, until, pickColorTheme, runCommand, checkRunner };

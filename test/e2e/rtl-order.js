@@ -19,7 +19,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { execFileSync } = require('child_process');
-const { CodeServer, launchBrowser, pickColorTheme } = require('./code-server');
+const { CodeServer, launchBrowser, pickColorTheme, checkRunner } = require('./code-server');
 
 const root = path.join(__dirname, '..', '..');
 const results = path.join(root, 'test-results');
@@ -197,18 +197,7 @@ function judge(m) {
   return { rows: m.rows.length, words, reversed, broken };
 }
 
-const checks = [];
-async function check(name, fn) {
-  const start = Date.now();
-  try {
-    const note = await fn();
-    checks.push({ name, ok: true });
-    console.log(`  ✔ ${name} (${Date.now() - start} ms)${note ? ` — ${note}` : ''}`);
-  } catch (e) {
-    checks.push({ name, ok: false });
-    console.log(`  ✖ ${name}: ${e.message}`);
-  }
-}
+const { check, checks } = checkRunner();
 
 /** Polls the page until `done(measurement)` or the deadline; returns the last measurement. */
 async function measureUntil(page, input, done, timeoutMs) {

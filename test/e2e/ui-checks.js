@@ -10,7 +10,7 @@
 //      clone (then only the activation, underline and hover checks run).
 const fs = require('fs');
 const path = require('path');
-const { CodeServer, launchBrowser, pickColorTheme, runCommand } = require('./code-server');
+const { CodeServer, launchBrowser, pickColorTheme, runCommand, checkRunner } = require('./code-server');
 
 const root = path.join(__dirname, '..', '..');
 const results = path.join(root, 'test-results');
@@ -73,19 +73,7 @@ function manifestColour(kind, type) {
   return hexToRgb(manifest.contributes.colors.find((c) => c.id === `arabicNewsLens.${type}Underline`).defaults[kind]);
 }
 
-const checks = [];
-async function check(name, fn) {
-  const start = Date.now();
-  try {
-    const note = await fn();
-    checks.push({ name, ok: true });
-    console.log(`  ✔ ${name} (${Date.now() - start} ms)${note ? ` — ${note}` : ''}`);
-  } catch (e) {
-    checks.push({ name, ok: false });
-    console.log(`  ✖ ${name}: ${e.message.split('\n')[0]}`);
-    throw e;
-  }
-}
+const { check, checks } = checkRunner({ stopOnFailure: true });
 
 (async () => {
   fs.mkdirSync(results, { recursive: true });

@@ -96,7 +96,6 @@ const KNOWN: Record<string, Record<string, Use>> = {
     // Applied to a first line of at most 80 characters.
     '/^(\\s*(?:date|التاريخ|تاريخ)\\s*[:：]\\s*)(.*)$/i': 80,
   },
-  'server/src/output/card-labels.ts': { '/^ar\\b/i': 'text' },
   // The placeholders of the label table, and the client's locale (`ar-EG`).
   'server/src/common/messages.ts': { '/\\{(\\d+)\\}/g': 'trusted', '/^ar(?:[-_]|$)/i': 'trusted' },
   // Outline names and the Entities view's snippets: cut from document text.

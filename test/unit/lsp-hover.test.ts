@@ -8,7 +8,8 @@ import type { Mention } from '../../server/src/analysis/types';
 import { KnowledgeBase } from '../../server/src/knowledge/knowledge-base';
 import type { PackFile } from '../../server/src/knowledge/types';
 import { compareIsoDates, heldOn, orderRoles } from '../../server/src/knowledge/dates';
-import { CARD_LABELS, cardLanguage } from '../../server/src/output/card-labels';
+import { CARD_LABELS } from '../../server/src/output/card-labels';
+import { chooseLanguage } from '../../server/src/common/messages';
 import { renderCard, type CardInput } from '../../server/src/lsp/hover';
 import { escapeMarkdown, safeLink, WIKIPEDIA_HOST } from '../../server/src/lsp/markdown';
 
@@ -151,10 +152,10 @@ describe('hover card', () => {
     assert.ok(md.includes('المناصب في \u20662023\\-06\\-21\u2069 (من اسم الملف):'));
     assert.ok(md.includes('الانتماء: النرويج (\u2068Norway\u2069)'));
     assert.strictEqual(lines[lines.length - 1], 'طابق الاسم المختصر «بيدرسون» في الحزمة \u2068test\\.pack (test\\.json)\u2069');
-    assert.strictEqual(cardLanguage('auto', 'ar-EG'), 'ar');
-    assert.strictEqual(cardLanguage('auto', 'en-US'), 'en');
-    assert.strictEqual(cardLanguage('en', 'ar'), 'en');
-    assert.strictEqual(cardLanguage('ar', undefined), 'ar');
+    assert.strictEqual(chooseLanguage('auto', 'ar-EG'), 'ar');
+    assert.strictEqual(chooseLanguage('auto', 'en-US'), 'en');
+    assert.strictEqual(chooseLanguage('en', 'ar'), 'en');
+    assert.strictEqual(chooseLanguage('ar', undefined), 'ar');
     // Every label of one language has its counterpart in the other.
     assert.deepStrictEqual(Object.keys(CARD_LABELS.ar).sort(), Object.keys(CARD_LABELS.en).sort());
     for (const k of ['type', 'source', 'reason', 'eventCodes'] as const) assert.deepStrictEqual(Object.keys(CARD_LABELS.ar[k]).sort(), Object.keys(CARD_LABELS.en[k]).sort(), k);

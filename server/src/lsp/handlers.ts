@@ -201,14 +201,14 @@ export function register(session: Session): void {
         const event = eventAt(a.r.analysis.outline, offset);
         if (!event) return null;
         return {
-          contents: { kind: 'markdown', value: renderEventCard(event.node, event.meeting, session.knowledge.kb, session.cardLanguage()) },
+          contents: { kind: 'markdown', value: renderEventCard(event.node, event.meeting, session.knowledge.kb, session.language) },
           range: a.r.lines.range(event.node.selectionStart, event.node.selectionEnd),
         };
       }
       const kb = session.knowledge.kb;
       const source = kb.packs.find((x) => x.id === m.pack)?.source;
       return {
-        contents: { kind: 'markdown', value: renderCard(cardInput(a.r.text, a.r.analysis, m, kb, source, new Date(), session.cardLanguage())) },
+        contents: { kind: 'markdown', value: renderCard(cardInput(a.r.text, a.r.analysis, m, kb, source, new Date(), session.language)) },
         range: a.r.lines.range(m.start, m.end),
       };
     }),

@@ -36,7 +36,6 @@ import {
 import { chooseLanguage, label, type Lang } from '../common/messages';
 import { DEFAULT_SETTINGS, resolveSettings, SETTINGS_SECTION, type Settings } from '../common/settings';
 import { DocumentStore, visibleMentions, type DocumentAnalysis } from './documents';
-import { type CardLanguage } from '../output/card-labels';
 import { articleSlice, exportCsv, exportEventsCsv, exportJson } from './export';
 import { isWorkspacePackPath, KnowledgeService, WORKSPACE_PACK_DIR } from './knowledge';
 import { validatePacks } from './pack-validation';
@@ -127,10 +126,6 @@ export class Session {
     return !!file && (isWorkspacePackPath(file) || (!!this.knowledge && this.knowledge.has(file)));
   }
 
-  /** The language of the hover cards' labels: the same as every other label's. */
-  cardLanguage(): CardLanguage {
-    return this.language;
-  }
 
   /** Called from `initialize`: reads the client's capabilities and options; the packs load after the answer. */
   initialize(params: InitializeParams): void {

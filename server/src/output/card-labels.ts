@@ -162,9 +162,3 @@ export const CARD_LABELS: Record<CardLanguage, CardLabels> = {
     },
   },
 };
-
-/** The card's language: the setting when it names one, else Arabic for an Arabic locale, else English. */
-export function cardLanguage(setting: 'auto' | 'ar' | 'en' | undefined, locale: string | undefined): CardLanguage {
-  if (setting === 'ar' || setting === 'en') return setting;
-  return /^ar\b/i.test(locale ?? '') ? 'ar' : 'en';
-}
